@@ -90,6 +90,13 @@ chorus_cluster *chorus_cluster_new2(const chorus_cluster_config *cfg, chorus_sta
 chorus_status chorus_cluster_add(chorus_cluster *c, const char *bytes, size_t len,
                                  const chorus_doc_meta *meta);
 
+/* Names the cluster (a JSONL "id", a DUC topic); the name is copied and
+ * appears in rendered output. NULL clears it. CHORUS_ERR_NOMEM on failure. */
+chorus_status chorus_cluster_set_id(chorus_cluster *c, const char *id);
+
+/* The cluster's name, or NULL. */
+const char *chorus_cluster_id(const chorus_cluster *c);
+
 /* Number of reports added so far. */
 size_t chorus_cluster_size(const chorus_cluster *c);
 
@@ -105,6 +112,7 @@ typedef struct chorus_doc_info {
     size_t n_sentences;          /* sentences after cleaning */
     size_t n_removed;            /* page-furniture ranges removed */
     const chorus_range *removed; /* (n_removed) sorted ranges of the input */
+    const char *const *removed_reason; /* (n_removed) "advertisement", "tweet", ... */
 } chorus_doc_info;
 
 /* Fills *info for report 'i' (0-based). Returns CHORUS_ERR_INVALID when 'i'
@@ -202,6 +210,111 @@ char *chorus_summary_render(const chorus_summary *s, chorus_render_format f, siz
 
 void chorus_summary_free(chorus_summary *s);
 
+/* ---------------------------------------------------------------- input */
+
+/* Readers turn files into clusters of reports:
+ *
+ *     chorus_reader *r = chorus_reader_open(paths, n, CHORUS_FORMAT_AUTO,
+ *                                           &st, err, sizeof err);
+ *     const chorus_input *in;
+ *     while ((st = chorus_reader_next(r, &in)) != CHORUS_OK || in) {
+ *         if (st != CHORUS_OK) { report(chorus_reader_errmsg(r)); continue; }
+ *         ... chorus_cluster_add(c, in->docs[i].text, in->docs[i].len,
+ *                                &in->docs[i].meta) ...
+ *     }
+ *     chorus_reader_free(r);
+ *
+ * Formats:
+ * - TEXT: all paths together are ONE cluster, one report per file in the
+ *   order given; a directory stands for its regular files sorted by name
+ *   (hidden files and subdirectories are skipped); "-" is standard input.
+ *   Bytes are passed through unchanged (the cluster repairs UTF-8).
+ * - JSONL: one cluster per line, {"id", "documents": ["text" | {"text",
+ *   "id"|"docno", "title"|"headline", "source", "date", "url"}],
+ *   "summary" | "references": ["text" | {"text"}], "query" | "title" +
+ *   "narrative"}. Read as a stream, one line at a time.
+ * - MULTINEWS: the Multi-News dataset's .src lines (documents joined by
+ *   "|||||", newlines written "NEWLINE_CHAR"), with the summaries of the
+ *   paired .tgt file (same name with .tgt, or the next path) as references.
+ * - DUC: a directory of cluster directories of NIST SGML files (<DOC>,
+ *   <DOCNO>, <HEADLINE>, <TEXT>, <P>); references from DIR/../models, the
+ *   query from a *topics*.sgml file beside DIR. A single directory of SGML
+ *   files, or SGML files given one by one, make one cluster.
+ * - HTML: web pages (needs the HTML extractor).
+ * Any file may be gzip-compressed; it is decompressed as it is read. Every
+ * file is limited to 256 MiB (every JSONL or Multi-News line likewise):
+ * CHORUS_ERR_LIMIT beyond. */
+typedef enum chorus_format {
+    CHORUS_FORMAT_AUTO = 0, /* detect from names and first bytes */
+    CHORUS_FORMAT_TEXT,
+    CHORUS_FORMAT_JSONL,
+    CHORUS_FORMAT_MULTINEWS,
+    CHORUS_FORMAT_DUC,
+    CHORUS_FORMAT_HTML
+} chorus_format;
+
+/* Parses a format name ("auto", "text", "jsonl", "multinews", "duc",
+ * "html"); returns -1 for an unknown name or NULL. */
+int chorus_format_parse(const char *name);
+/* The name of 'f' ("jsonl", ...); "unknown" when out of range. */
+const char *chorus_format_name(chorus_format f);
+
+/* One report of an input cluster. 'text' is not necessarily NUL-terminated
+ * nor valid UTF-8; use 'len'. */
+typedef struct chorus_input_doc {
+    chorus_doc_meta meta; /* fields NULL when the format has no such data */
+    const char *text;
+    size_t len; /* bytes of text */
+} chorus_input_doc;
+
+/* One cluster as read. Everything it points to belongs to the reader and
+ * stays valid until the next chorus_reader_next() or chorus_reader_free(). */
+typedef struct chorus_input {
+    const char *id;                /* cluster name: JSONL "id", DUC topic,
+                                      "line-N", or the first path */
+    const chorus_input_doc *docs;  /* (n_docs) in input order, n_docs >= 1 */
+    size_t n_docs;
+    const char *const *refs;       /* (n_refs) reference summaries, if the
+                                      format has them, NUL-terminated */
+    size_t n_refs;
+    const char *query;             /* topic statement (DUC title + ". " +
+                                      narrative, JSONL "query"), or NULL */
+    size_t n_empty_dropped;        /* empty documents left out (Multi-News
+                                      data has some); never silent */
+    size_t n_replaced;             /* invalid UTF-8 sequences in a JSONL line
+                                      replaced with U+FFFD before parsing */
+} chorus_input;
+
+typedef struct chorus_reader chorus_reader;
+
+/* Opens 'n_paths' paths ("-" is standard input, at most once) in format
+ * 'fmt' (CHORUS_FORMAT_AUTO to detect it). Fails, returning NULL with
+ * *status set (may be NULL) and the message copied to 'err' (size 'errlen',
+ * may be 0), when a path cannot be opened, the format cannot be decided
+ * (CHORUS_ERR_INVALID: mixed formats) or a directory is empty. Free with
+ * chorus_reader_free(). */
+chorus_reader *chorus_reader_open(const char *const *paths, size_t n_paths, chorus_format fmt,
+                                  chorus_status *status, char *err, size_t errlen);
+
+/* Reads the next cluster into *out. At the end returns CHORUS_OK with
+ * *out == NULL. On a failure confined to one cluster (a malformed JSONL or
+ * Multi-News line, an empty or binary file, a size limit) returns the error
+ * with *out == NULL and the message in chorus_reader_errmsg(); the next call
+ * goes on with the next cluster, so the caller chooses to stop or skip. An
+ * I/O error on a stream ends that stream. *out stays valid until the next
+ * call or chorus_reader_free(). */
+chorus_status chorus_reader_next(chorus_reader *r, const chorus_input **out);
+
+/* The format in use (the detected one when opened with AUTO). */
+chorus_format chorus_reader_format(const chorus_reader *r);
+
+/* Message of the last failure: "PATH: reason" or "PATH:LINE: reason"; empty
+ * string if none. Valid until the next call on 'r'. */
+const char *chorus_reader_errmsg(const chorus_reader *r);
+
+/* No operation if 'r' is NULL. */
+void chorus_reader_free(chorus_reader *r);
+
 /* ------------------------------------------------------- background IDF */
 
 /* A background IDF model: document frequencies of stemmed words over a large
@@ -213,6 +326,47 @@ void chorus_summary_free(chorus_summary *s);
 chorus_idf *chorus_idf_load(const char *path, chorus_status *status, char *err, size_t errlen);
 
 void chorus_idf_free(chorus_idf *idf);
+
+/* Weight of a term (a stem as the model stores it, see docs/idf-format.md):
+ * log((N + 1) / (df + 1)) + 1 for a corpus of N documents, df = 0 for a
+ * term the model lacks. 0 when 'idf' is NULL. */
+double chorus_idf_weight(const chorus_idf *idf, const char *term, size_t len);
+/* Snowball language the model was built for ("" for NULL). */
+const char *chorus_idf_language(const chorus_idf *idf);
+/* Number of documents N and of distinct terms in the model (0 for NULL). */
+uint64_t chorus_idf_documents(const chorus_idf *idf);
+size_t chorus_idf_terms(const chorus_idf *idf);
+
+/* Builds a model from a corpus, one document at a time:
+ *
+ *     chorus_idf_builder *b = chorus_idf_builder_new("english", &st);
+ *     chorus_idf_builder_add(b, text, len);             // once per document
+ *     chorus_idf_builder_save(b, "news.idf", err, sizeof err);
+ *     chorus_idf_builder_free(b);
+ *
+ * Terms are formed as the summarizer forms them (folded, stopwords dropped,
+ * stemmed); each counts once per document. */
+typedef struct chorus_idf_builder chorus_idf_builder;
+
+/* A new empty builder for a Snowball language (NULL means "english").
+ * Returns NULL with *status (may be NULL) set to CHORUS_ERR_INVALID for an
+ * unknown language or CHORUS_ERR_NOMEM. Free with chorus_idf_builder_free. */
+chorus_idf_builder *chorus_idf_builder_new(const char *language, chorus_status *status);
+
+/* Counts one document. Invalid UTF-8 is repaired (U+FFFD) first; a document
+ * without words still counts. Returns CHORUS_ERR_INVALID for a NULL builder
+ * or NULL text with len > 0, CHORUS_ERR_NOMEM when out of memory (the
+ * builder is then unchanged). */
+chorus_status chorus_idf_builder_add(chorus_idf_builder *b, const char *text, size_t len);
+
+/* Writes the model to 'path' (plain text, docs/idf-format.md), replacing
+ * any file there. On failure returns CHORUS_ERR_IO (or NOMEM) with a
+ * message in 'err' (size 'errlen', may be 0) and leaves no partial file. */
+chorus_status chorus_idf_builder_save(const chorus_idf_builder *b, const char *path, char *err,
+                                      size_t errlen);
+
+/* No operation if 'b' is NULL. */
+void chorus_idf_builder_free(chorus_idf_builder *b);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,260 @@
+/*
+ * summary.c - from a cluster to a cited summary.
+ *
+ *   sentences --model_idf/model_vectors--> unit TF-IDF vectors
+ *             --select_summary (method)--> chosen sentences within the budget
+ *             --citations--> every report that carries the same content
+ *             --order--> by report position (default) or by score
+ *
+ * Citations: report r carries sentence s when some sentence of r has cosine
+ * >= cite_threshold with s (same TF-IDF space as the selection). The source
+ * report of s is always cited. The threshold's default, 0.5, accepts close
+ * paraphrases ("X said Tuesday" / "X said on Tuesday that") and rejects
+ * sentences that merely share the topic's names.
+ *
+ * When truncate_last is set the final sentence is cut to fill the word or
+ * byte budget exactly, the way ROUGE's -l and -b cut a peer summary.
+ */
+#include "core/summary.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/svec.h"
+#include "summarize/select.h"
+
+#define SUMMARY_DEFAULT_WORDS 100
+
+static const char *const summary_method_names[] = {
+    [CHORUS_METHOD_DEFAULT] = "default",       [CHORUS_METHOD_LEXRANK] = "lexrank",
+    [CHORUS_METHOD_CENTROID] = "centroid",     [CHORUS_METHOD_MMR] = "mmr",
+    [CHORUS_METHOD_SUBMODULAR] = "submodular", [CHORUS_METHOD_LEAD] = "lead",
+};
+
+int chorus_method_parse(const char *name) {
+    if (!name)
+        return -1;
+    for (size_t i = 0; i < sizeof summary_method_names / sizeof *summary_method_names; i++)
+        if (!strcmp(name, summary_method_names[i]))
+            return (int)i;
+    return -1;
+}
+
+const char *chorus_method_name(chorus_method m) {
+    if ((size_t)m < sizeof summary_method_names / sizeof *summary_method_names)
+        return summary_method_names[m];
+    return "unknown";
+}
+
+void chorus_options_init(chorus_options *o) {
+    memset(o, 0, sizeof *o);
+    o->method = CHORUS_METHOD_DEFAULT;
+    o->order = CHORUS_ORDER_POSITION;
+    o->cite_threshold = 0.5;
+    o->redundancy = 0.5;
+}
+
+static int summary_cmp_position(const void *a, const void *b) {
+    const chorus_summary_sentence *x = a, *y = b;
+    if (x->doc != y->doc)
+        return x->doc < y->doc ? -1 : 1;
+    return x->position < y->position ? -1 : x->position > y->position;
+}
+
+static int summary_cmp_score(const void *a, const void *b) {
+    const chorus_summary_sentence *x = a, *y = b;
+    if (x->score != y->score)
+        return x->score > y->score ? -1 : 1;
+    return summary_cmp_position(a, b);
+}
+
+/* Cuts text[0..*len) to at most 'words' whitespace-separated words. */
+static void summary_cut_words(const char *text, size_t *len, size_t words) {
+    size_t i = 0, seen = 0;
+    while (i < *len) {
+        while (i < *len && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t' || text[i] == '\r'))
+            i++;
+        if (i >= *len)
+            break;
+        if (seen == words) {
+            /* drop the whitespace before the first word left out */
+            while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\n' || text[i - 1] == '\t' ||
+                             text[i - 1] == '\r'))
+                i--;
+            *len = i;
+            return;
+        }
+        seen++;
+        while (i < *len && !(text[i] == ' ' || text[i] == '\n' || text[i] == '\t' || text[i] == '\r'))
+            i++;
+    }
+}
+
+/* Cuts text[0..*len) to at most 'bytes' bytes without splitting a UTF-8
+ * sequence. */
+static void summary_cut_bytes(const char *text, size_t *len, size_t bytes) {
+    if (*len <= bytes)
+        return;
+    size_t n = bytes;
+    while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+        n--;
+    *len = n;
+}
+
+/* Fills cites for every selected sentence. */
+static int summary_cite(chorus_summary *s, const chorus_cluster *c, const ch_svec *vec,
+                        const uint32_t *sel, size_t n_sel, double threshold) {
+    for (size_t k = 0; k < n_sel; k++) {
+        const ch_sentence *st = &c->sents[sel[k]];
+        size_t *cites = arena_alloc(s->arena, c->n_docs * sizeof *cites);
+        if (!cites)
+            return -1;
+        size_t n = 0;
+        for (size_t d = 0; d < c->n_docs; d++) {
+            int carried = (d == st->doc);
+            const ch_doc *doc = &c->docs[d];
+            for (uint32_t j = 0; j < doc->n_sent && !carried; j++)
+                carried = svec_dot(&vec[sel[k]], &vec[doc->first_sent + j]) >= threshold;
+            if (carried)
+                cites[n++] = d;
+        }
+        s->sents[k].cites = cites;
+        s->sents[k].n_cites = n;
+    }
+    return 0;
+}
+
+chorus_summary *chorus_summarize(chorus_cluster *c, const chorus_options *o) {
+    if (!c)
+        return NULL;
+    c->errmsg[0] = '\0';
+    chorus_options def;
+    chorus_options_init(&def);
+    if (!o)
+        o = &def;
+    if (c->n_docs == 0 || c->n_sents == 0) {
+        cluster_fail(c, CHORUS_ERR_EMPTY, "the cluster has no reports");
+        return NULL;
+    }
+    if (chorus_method_name(o->method)[0] == 'u' || o->cite_threshold < 0 ||
+        o->cite_threshold > 1 || o->redundancy < 0 || o->redundancy > 1 ||
+        o->lexrank_threshold < 0 || o->lexrank_threshold >= 1) {
+        cluster_fail(c, CHORUS_ERR_INVALID, "invalid summarization options");
+        return NULL;
+    }
+    chorus_summary *s = calloc(1, sizeof *s);
+    if (!s || !(s->arena = arena_new(0)))
+        goto nomem;
+    s->cluster = c;
+    s->opts = *o;
+    if (!s->opts.words && !s->opts.bytes && !s->opts.sentences)
+        s->opts.words = SUMMARY_DEFAULT_WORDS;
+
+    size_t n = c->n_sents;
+    const uint32_t **terms = arena_alloc(s->arena, n * sizeof *terms);
+    uint32_t *n_terms = arena_alloc(s->arena, n * sizeof *n_terms);
+    uint32_t *doc = arena_alloc(s->arena, n * sizeof *doc);
+    uint32_t *pos = arena_alloc(s->arena, n * sizeof *pos);
+    uint32_t *n_words = arena_alloc(s->arena, n * sizeof *n_words);
+    uint32_t *n_bytes = arena_alloc(s->arena, n * sizeof *n_bytes);
+    uint32_t *flags = arena_alloc(s->arena, n * sizeof *flags);
+    ch_svec *vec = arena_alloc(s->arena, n * sizeof *vec);
+    double *scores = arena_alloc(s->arena, n * sizeof *scores);
+    uint32_t *sel = arena_alloc(s->arena, n * sizeof *sel);
+    if (!terms || !n_terms || !doc || !pos || !n_words || !n_bytes || !flags || !vec || !scores ||
+        !sel)
+        goto nomem;
+    for (size_t i = 0; i < n; i++) {
+        const ch_sentence *st = &c->sents[i];
+        terms[i] = st->terms;
+        n_terms[i] = st->n_terms;
+        doc[i] = st->doc;
+        pos[i] = st->pos;
+        n_words[i] = st->n_words;
+        n_bytes[i] = (uint32_t)(st->len > UINT32_MAX ? UINT32_MAX : st->len);
+        flags[i] = st->flags;
+    }
+    float *idf = model_idf(s->arena, o->idf, c->vocab, terms, n_terms, n);
+    if (!idf || model_vectors(s->arena, terms, n_terms, n, idf, vec) != 0)
+        goto nomem;
+
+    ch_rank_input in = {vec, doc, pos, n_words, n_bytes, flags, n, c->n_docs,
+                        strmap_count(c->vocab)};
+    ch_select_opts so = {o->method,           s->opts.words,  s->opts.bytes, s->opts.sentences,
+                         o->lexrank_threshold, o->redundancy, o->truncate_last};
+    size_t n_sel = 0;
+    if (select_summary(&in, &so, scores, sel, &n_sel) != 0)
+        goto nomem;
+
+    s->sents = arena_calloc(s->arena, n_sel ? n_sel : 1, sizeof *s->sents);
+    if (!s->sents)
+        goto nomem;
+    s->n = n_sel;
+    for (size_t k = 0; k < n_sel; k++) {
+        const ch_sentence *st = &c->sents[sel[k]];
+        const ch_doc *d = &c->docs[st->doc];
+        chorus_summary_sentence *out = &s->sents[k];
+        char *text = arena_strndup(s->arena, d->text + st->off, st->len);
+        if (!text)
+            goto nomem;
+        /* sentences keep their inner line breaks in the source; a summary
+         * line reads better with spaces */
+        for (size_t i = 0; i < st->len; i++)
+            if (text[i] == '\n' || text[i] == '\r' || text[i] == '\t')
+                text[i] = ' ';
+        out->text = text;
+        out->text_len = st->len;
+        out->doc = st->doc;
+        out->offset = st->src_off;
+        out->length = st->src_len;
+        out->position = st->pos;
+        out->score = scores[sel[k]];
+    }
+    if (summary_cite(s, c, vec, sel, n_sel, o->cite_threshold) != 0)
+        goto nomem;
+
+    /* cut the last selected sentence (in selection order) to the budget */
+    if (o->truncate_last && n_sel && (s->opts.words || s->opts.bytes)) {
+        size_t used = 0;
+        for (size_t k = 0; k + 1 < n_sel; k++)
+            used += s->opts.words ? tok_count_words(s->sents[k].text, s->sents[k].text_len)
+                                  : s->sents[k].text_len + (k ? 1 : 0);
+        chorus_summary_sentence *last = &s->sents[n_sel - 1];
+        size_t len = last->text_len;
+        if (s->opts.words) {
+            size_t left = s->opts.words > used ? s->opts.words - used : 0;
+            summary_cut_words(last->text, &len, left);
+        } else {
+            size_t sep = n_sel > 1 ? 1 : 0;
+            size_t left = s->opts.bytes > used + sep ? s->opts.bytes - used - sep : 0;
+            summary_cut_bytes(last->text, &len, left);
+        }
+        ((char *)last->text)[len] = '\0';
+        last->text_len = len;
+        const ch_sentence *st = &c->sents[sel[n_sel - 1]];
+        last->length = cluster_src_offset(&c->docs[st->doc], st->off + len) - st->src_off;
+        if (len == 0)
+            s->n--;
+    }
+    qsort(s->sents, s->n, sizeof *s->sents,
+          o->order == CHORUS_ORDER_SCORE ? summary_cmp_score : summary_cmp_position);
+    return s;
+
+nomem:
+    cluster_fail(c, CHORUS_ERR_NOMEM, "out of memory");
+    chorus_summary_free(s);
+    return NULL;
+}
+
+size_t chorus_summary_size(const chorus_summary *s) { return s ? s->n : 0; }
+
+const chorus_summary_sentence *chorus_summary_sentence_at(const chorus_summary *s, size_t i) {
+    return s && i < s->n ? &s->sents[i] : NULL;
+}
+
+void chorus_summary_free(chorus_summary *s) {
+    if (!s)
+        return;
+    arena_free(s->arena);
+    free(s);
+}

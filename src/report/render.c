@@ -1,0 +1,51 @@
+/*
+ * render.c - dispatch to the renderers, and what they share.
+ */
+#include "report/render.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+const char *render_doc_label(const ch_doc *d, size_t i, char *tmp, size_t tmplen) {
+    if (d->meta.source && *d->meta.source)
+        return d->meta.source;
+    if (d->meta.title && *d->meta.title)
+        return d->meta.title;
+    if (d->meta.id && *d->meta.id)
+        return d->meta.id;
+    snprintf(tmp, tmplen, "report %zu", i + 1);
+    return tmp;
+}
+
+int render_cites(const chorus_summary_sentence *st, ch_buf *out) {
+    if (buf_putc(out, '[') != 0)
+        return -1;
+    for (size_t j = 0; j < st->n_cites; j++)
+        if (buf_printf(out, j ? ",%zu" : "%zu", st->cites[j] + 1) != 0)
+            return -1;
+    return buf_putc(out, ']');
+}
+
+char *chorus_summary_render(const chorus_summary *s, chorus_render_format f, size_t *len) {
+    if (!s)
+        return NULL;
+    ch_buf b = {0};
+    int r;
+    switch (f) {
+    case CHORUS_RENDER_MARKDOWN:
+        r = render_markdown(s, &b);
+        break;
+    case CHORUS_RENDER_JSON:
+        r = render_json(s, &b);
+        break;
+    case CHORUS_RENDER_TEXT:
+    default:
+        r = render_text(s, &b);
+        break;
+    }
+    if (r != 0) {
+        buf_free(&b);
+        return NULL;
+    }
+    return buf_detach(&b, len);
+}
