@@ -9,6 +9,13 @@
 
 static const cli_command cli_commands[] = {
     /* name, function, one-line description */
+    {"summarize", cmd_summarize, "cited summary of one story's reports"},
+    {"report", cmd_report, "full cross-source report: facts, sources, claims and denials"},
+    {"batch", cmd_batch, "summarize a stream of JSONL clusters, one JSON result per line"},
+    {"eval", cmd_eval, "summarize a benchmark and score it with ROUGE"},
+    {"idf", cmd_idf, "build a background IDF model from a corpus"},
+    {"rouge", cmd_rouge, "score summaries against references as ROUGE-1.5.5 does"},
+    {"extract", cmd_extract, "extract the article from a saved web page"},
     {NULL, NULL, NULL},
 };
 

@@ -1,8 +1,9 @@
 # Turns each data file into a C array so the library needs no data directory
-# at run time. Invoked as: cmake -DOUT=file.c -DFILES="a.txt;b.txt" -P embed.cmake
+# at run time. Invoked as: cmake -DOUT=file.c -DFILES="a.txt|b.txt" -P embed.cmake
 # For data/stopwords-en.txt it defines
 #   const unsigned char chorus_data_stopwords_en[]; const unsigned long chorus_data_stopwords_en_len;
 set(body "/* Generated from the files in data/ by cmake/embed.cmake; do not edit. */\ntypedef int chorus_embedded_nonempty;\n")
+string(REPLACE "|" ";" FILES "${FILES}")
 foreach(f ${FILES})
     get_filename_component(stem ${f} NAME_WE)
     string(MAKE_C_IDENTIFIER "chorus_data_${stem}" id)

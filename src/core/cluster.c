@@ -14,6 +14,8 @@
 #include <string.h>
 
 #include "doc/clean.h"
+#include "model/svec.h"
+#include "model/terms.h"
 #include "text/segment.h"
 #include "text/utf8.h"
 #include "util/vec.h"
@@ -95,6 +97,28 @@ size_t chorus_cluster_size(const chorus_cluster *c) { return c ? c->n_docs : 0; 
 
 const char *chorus_cluster_errmsg(const chorus_cluster *c) { return c ? c->errmsg : "no cluster"; }
 
+int cluster_vectors(const chorus_cluster *c, const chorus_idf *idf, ch_arena *a, ch_svec **out) {
+    size_t n = c->n_sents;
+    const uint32_t **terms = malloc((n ? n : 1) * sizeof *terms);
+    uint32_t *n_terms = malloc((n ? n : 1) * sizeof *n_terms);
+    ch_svec *vec = arena_alloc(a, (n ? n : 1) * sizeof *vec);
+    int rc = -1;
+    if (terms && n_terms && vec) {
+        for (size_t i = 0; i < n; i++) {
+            terms[i] = c->sents[i].terms;
+            n_terms[i] = c->sents[i].n_terms;
+        }
+        float *w = model_idf(a, idf, c->vocab, terms, n_terms, n);
+        if (w && model_vectors(a, terms, n_terms, n, w, vec) == 0) {
+            *out = vec;
+            rc = 0;
+        }
+    }
+    free(terms);
+    free(n_terms);
+    return rc;
+}
+
 size_t cluster_src_offset(const ch_doc *d, size_t text_off) {
     return offmap_src(&d->repair_map, offmap_src(&d->clean_map, text_off));
 }
@@ -125,9 +149,9 @@ chorus_status chorus_cluster_set_id(chorus_cluster *c, const char *id) {
 
 const char *chorus_cluster_id(const chorus_cluster *c) { return c ? c->id : NULL; }
 
-/* Appends the term ids of text[0..len) to *terms (count *n, capacity *cap):
- * folded, stemmed words and numbers that are not stopwords. Returns the
- * number of word tokens seen, or -1 when out of memory. */
+/* Appends the term ids of text[0..len) to *terms (count *n, capacity *cap),
+ * as model_term() defines terms. Returns the number of word and number
+ * tokens seen, or -1 when out of memory. */
 static long cluster_terms(chorus_cluster *c, const char *text, size_t len, uint32_t **terms,
                           size_t *n, size_t *cap) {
     size_t pos = 0;
@@ -137,21 +161,14 @@ static long cluster_terms(chorus_cluster *c, const char *text, size_t len, uint3
         if (t.kind == TOK_PUNCT)
             continue;
         words++;
-        buf_clear(&c->scratch);
-        if (lexicon_fold(c->lex, text + t.off, t.len, &c->scratch) != 0)
+        const char *term;
+        size_t tn;
+        int r = model_term(c->lex, text, &t, &c->scratch, &term, &tn);
+        if (r < 0)
             return -1;
-        const char *f = c->scratch.data;
-        size_t fn = c->scratch.len;
-        /* the possessive adds nothing to what a sentence is about */
-        if (fn > 2 && f[fn - 2] == '\'' && f[fn - 1] == 's')
-            fn -= 2;
-        if (fn == 0 || lexicon_is_stop(c->lex, f, fn))
+        if (r == 0)
             continue;
-        size_t sn;
-        const char *stem = lexicon_stem(c->lex, f, fn, &sn);
-        if (!stem)
-            return -1;
-        uint32_t id = strmap_intern(c->vocab, stem, sn, NULL);
+        uint32_t id = strmap_intern(c->vocab, term, tn, NULL);
         if (id == STRMAP_NONE || VEC_PUSH(*terms, *n, *cap, id) != 0)
             return -1;
     }
@@ -172,7 +189,6 @@ static chorus_status cluster_sentences(chorus_cluster *c, ch_doc *d, size_t doc_
     uint32_t *terms = NULL;
     size_t n_terms = 0, terms_cap = 0;
     size_t base = c->n_sents, n_out = 0;
-    long total_words = 0;
     chorus_status st = CHORUS_OK;
     for (size_t i = 0; i < n_spans; i++) {
         const ch_span *sp = &spans[i];
@@ -184,7 +200,6 @@ static chorus_status cluster_sentences(chorus_cluster *c, ch_doc *d, size_t doc_
         }
         if (words == 0)
             continue; /* punctuation only: nothing to summarize or cite */
-        total_words += words;
         ch_sentence *s = &c->sents[base + n_out];
         s->doc = (uint32_t)doc_index;
         s->pos = (uint32_t)n_out;
@@ -209,15 +224,23 @@ static chorus_status cluster_sentences(chorus_cluster *c, ch_doc *d, size_t doc_
     free(spans);
     if (st != CHORUS_OK)
         return st;
-    if (total_words == 0)
-        return cluster_fail(c, CHORUS_ERR_EMPTY,
-                            d->n_removed ? "no text left after removing page furniture "
-                                           "(try --keep-noise)"
-                                         : "no words in the text");
+    /* A report that was all page furniture stays in the cluster, without
+     * sentences, so its removed ranges remain visible (chorus_cluster_add
+     * has already refused text without any word). */
     d->first_sent = (uint32_t)base;
     d->n_sent = (uint32_t)n_out;
     c->n_sents += n_out;
     return CHORUS_OK;
+}
+
+/* 1 if text[0..len) holds at least one word or number. */
+static int cluster_has_word(const char *text, size_t len) {
+    size_t pos = 0;
+    ch_token t;
+    while (tok_next(text, len, &pos, &t))
+        if (t.kind != TOK_PUNCT)
+            return 1;
+    return 0;
 }
 
 /* Copies the cleaner's removed ranges into input coordinates. */
@@ -277,6 +300,10 @@ chorus_status chorus_cluster_add(chorus_cluster *c, const char *bytes, size_t le
     if (replaced < 0)
         goto nomem;
     d.n_replaced = (size_t)replaced;
+    if (!cluster_has_word(repaired.data, repaired.len)) {
+        st = cluster_fail(c, CHORUS_ERR_EMPTY, len ? "no words in the text" : "empty text");
+        goto fail;
+    }
     if (c->cfg.keep_noise) {
         d.text = arena_strndup(c->arena, repaired.data ? repaired.data : "", repaired.len);
         d.text_len = repaired.len;

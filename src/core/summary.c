@@ -8,9 +8,11 @@
  *
  * Citations: report r carries sentence s when some sentence of r has cosine
  * >= cite_threshold with s (same TF-IDF space as the selection). The source
- * report of s is always cited. The threshold's default, 0.5, accepts close
- * paraphrases ("X said Tuesday" / "X said on Tuesday that") and rejects
- * sentences that merely share the topic's names.
+ * report of s is always cited. The threshold's default, 0.35, accepts close
+ * paraphrases ("the barge struck a pier late Tuesday" / "a barge slammed
+ * into a pier on Tuesday night") and rejects sentences that merely share
+ * the topic's names: terms found in most sentences of the cluster weigh
+ * little under the cluster's IDF.
  *
  * When truncate_last is set the final sentence is cut to fill the word or
  * byte budget exactly, the way ROUGE's -l and -b cut a peer summary.
@@ -50,7 +52,7 @@ void chorus_options_init(chorus_options *o) {
     memset(o, 0, sizeof *o);
     o->method = CHORUS_METHOD_DEFAULT;
     o->order = CHORUS_ORDER_POSITION;
-    o->cite_threshold = 0.5;
+    o->cite_threshold = 0.35;
     o->redundancy = 0.5;
 }
 
@@ -133,7 +135,9 @@ chorus_summary *chorus_summarize(chorus_cluster *c, const chorus_options *o) {
     if (!o)
         o = &def;
     if (c->n_docs == 0 || c->n_sents == 0) {
-        cluster_fail(c, CHORUS_ERR_EMPTY, "the cluster has no reports");
+        cluster_fail(c, CHORUS_ERR_EMPTY,
+                     c->n_docs ? "no text left in any report after removing page furniture"
+                               : "the cluster has no reports");
         return NULL;
     }
     if (chorus_method_name(o->method)[0] == 'u' || o->cite_threshold < 0 ||
@@ -151,32 +155,25 @@ chorus_summary *chorus_summarize(chorus_cluster *c, const chorus_options *o) {
         s->opts.words = SUMMARY_DEFAULT_WORDS;
 
     size_t n = c->n_sents;
-    const uint32_t **terms = arena_alloc(s->arena, n * sizeof *terms);
-    uint32_t *n_terms = arena_alloc(s->arena, n * sizeof *n_terms);
     uint32_t *doc = arena_alloc(s->arena, n * sizeof *doc);
     uint32_t *pos = arena_alloc(s->arena, n * sizeof *pos);
     uint32_t *n_words = arena_alloc(s->arena, n * sizeof *n_words);
     uint32_t *n_bytes = arena_alloc(s->arena, n * sizeof *n_bytes);
     uint32_t *flags = arena_alloc(s->arena, n * sizeof *flags);
-    ch_svec *vec = arena_alloc(s->arena, n * sizeof *vec);
     double *scores = arena_alloc(s->arena, n * sizeof *scores);
     uint32_t *sel = arena_alloc(s->arena, n * sizeof *sel);
-    if (!terms || !n_terms || !doc || !pos || !n_words || !n_bytes || !flags || !vec || !scores ||
-        !sel)
+    ch_svec *vec = NULL;
+    if (!doc || !pos || !n_words || !n_bytes || !flags || !scores || !sel ||
+        cluster_vectors(c, o->idf, s->arena, &vec) != 0)
         goto nomem;
     for (size_t i = 0; i < n; i++) {
         const ch_sentence *st = &c->sents[i];
-        terms[i] = st->terms;
-        n_terms[i] = st->n_terms;
         doc[i] = st->doc;
         pos[i] = st->pos;
         n_words[i] = st->n_words;
         n_bytes[i] = (uint32_t)(st->len > UINT32_MAX ? UINT32_MAX : st->len);
         flags[i] = st->flags;
     }
-    float *idf = model_idf(s->arena, o->idf, c->vocab, terms, n_terms, n);
-    if (!idf || model_vectors(s->arena, terms, n_terms, n, idf, vec) != 0)
-        goto nomem;
 
     ch_rank_input in = {vec, doc, pos, n_words, n_bytes, flags, n, c->n_docs,
                         strmap_count(c->vocab)};

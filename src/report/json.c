@@ -12,12 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* json_object_set_new on a fresh object, failing on NULL values. */
-static int json_put(json_t *obj, const char *key, json_t *val) {
+int json_put(json_t *obj, const char *key, json_t *val) {
     return val ? json_object_set_new(obj, key, val) : -1;
 }
 
-static int json_put_str(json_t *obj, const char *key, const char *s) {
+int json_put_str(json_t *obj, const char *key, const char *s) {
     return json_put(obj, key, s ? json_string(s) : json_null());
 }
 
@@ -112,7 +111,24 @@ static json_t *json_sentence(const chorus_summary_sentence *st) {
     return j;
 }
 
-int render_json(const chorus_summary *s, ch_buf *out) {
+json_t *render_json_sentence_ref(const chorus_cluster *c, uint32_t sent) {
+    const ch_sentence *st = &c->sents[sent];
+    const ch_doc *d = &c->docs[st->doc];
+    json_t *j = json_object();
+    if (!j)
+        return NULL;
+    int r = json_put(j, "doc", json_integer((json_int_t)st->doc + 1));
+    r |= json_put(j, "offset", json_integer((json_int_t)st->src_off));
+    r |= json_put(j, "length", json_integer((json_int_t)st->src_len));
+    r |= json_put(j, "text", json_stringn(d->text + st->off, st->len));
+    if (r) {
+        json_decref(j);
+        return NULL;
+    }
+    return j;
+}
+
+json_t *render_json_summary(const chorus_summary *s) {
     const chorus_cluster *c = s->cluster;
     json_t *root = json_object(), *docs = json_array(), *sum = json_array();
     int r = !root || !docs || !sum;
@@ -128,13 +144,25 @@ int render_json(const chorus_summary *s, ch_buf *out) {
         r |= json_object_set(root, "documents", docs);
         r |= json_object_set(root, "summary", sum);
     }
-    char *text = r ? NULL : json_dumps(root, JSON_COMPACT | JSON_REAL_PRECISION(6));
     json_decref(docs);
     json_decref(sum);
+    if (r) {
+        json_decref(root);
+        return NULL;
+    }
+    return root;
+}
+
+int render_json_dump(json_t *root, ch_buf *out) {
+    char *text = root ? json_dumps(root, JSON_COMPACT | JSON_REAL_PRECISION(6)) : NULL;
     json_decref(root);
     if (!text)
         return -1;
-    r = buf_puts(out, text);
+    int r = buf_puts(out, text);
     free(text);
     return r;
+}
+
+int render_json(const chorus_summary *s, ch_buf *out) {
+    return render_json_dump(render_json_summary(s), out);
 }

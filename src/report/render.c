@@ -38,6 +38,13 @@ char *chorus_summary_render(const chorus_summary *s, chorus_render_format f, siz
     case CHORUS_RENDER_JSON:
         r = render_json(s, &b);
         break;
+    case CHORUS_RENDER_HTML:
+        return NULL;
+    case CHORUS_RENDER_SENTENCES:
+        r = 0;
+        for (size_t k = 0; k < s->n && !r; k++)
+            r = buf_append(&b, s->sents[k].text, s->sents[k].text_len) || buf_putc(&b, '\n');
+        break;
     case CHORUS_RENDER_TEXT:
     default:
         r = render_text(s, &b);

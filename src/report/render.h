@@ -7,12 +7,32 @@
 #ifndef CHORUS_REPORT_RENDER_H
 #define CHORUS_REPORT_RENDER_H
 
+#include <jansson.h>
+
+#include "core/report.h"
 #include "core/summary.h"
 #include "util/buf.h"
 
 int render_text(const chorus_summary *s, ch_buf *out);
 int render_markdown(const chorus_summary *s, ch_buf *out);
 int render_json(const chorus_summary *s, ch_buf *out);
+
+int render_report_text(const chorus_report *r, ch_buf *out);
+int render_report_markdown(const chorus_report *r, ch_buf *out);
+int render_report_json(const chorus_report *r, ch_buf *out);
+int render_report_html(const chorus_report *r, ch_buf *out);
+
+/* JSON building blocks (json.c). json_put* set a key, taking the value's
+ * reference, and return -1 for a NULL value (an earlier allocation failed). */
+int json_put(json_t *obj, const char *key, json_t *val);
+int json_put_str(json_t *obj, const char *key, const char *s);
+/* The summary document (docs/json-schema.md) as an object; NULL when out of
+ * memory. */
+json_t *render_json_summary(const chorus_summary *s);
+/* {"doc", "offset", "length", "text"} of one cluster sentence. */
+json_t *render_json_sentence_ref(const chorus_cluster *c, uint32_t sent);
+/* Serialises 'root' (consuming the reference) onto out. */
+int render_json_dump(json_t *root, ch_buf *out);
 
 /* A short human label for report i: its source, else title, else id, else
  * "report N". */

@@ -28,7 +28,9 @@ typedef struct ch_select_opts {
     chorus_method method;
     size_t words, bytes, sentences; /* budget: first non-zero applies */
     double lexrank_threshold;       /* 0 = continuous */
-    double redundancy;              /* max cosine to an already selected sentence */
+    double redundancy;              /* max cosine to an already selected sentence
+                                       (<= 0: 0.5); near-identical sentences
+                                       (cosine >= 0.999) are never both taken */
     int truncate_last;              /* 1: the last sentence may overflow a word or
                                        byte budget (the caller cuts it) */
 } ch_select_opts;
@@ -36,7 +38,7 @@ typedef struct ch_select_opts {
 /* Scores all sentences into scores[0..n) and selects a summary within the
  * budget, writing sentence indices to sel[] (room for n) in selection order
  * and their count to *n_sel. Returns 0, or -1 when out of memory. */
-int select_summary(const ch_rank_input *in, const ch_select_opts *o, double *scores,
-                   uint32_t *sel, size_t *n_sel);
+int select_summary(const ch_rank_input *in, const ch_select_opts *o, double *scores, uint32_t *sel,
+                   size_t *n_sel);
 
 #endif

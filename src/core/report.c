@@ -1,0 +1,79 @@
+/*
+ * report.c - runs the analysis stages over a cluster and keeps their
+ * results for the renderers:
+ *
+ *   cluster --summarize--> cited summary
+ *           --vectors----> facts (groups across reports, claims/denials apart)
+ */
+#include "core/report.h"
+
+#include <stdlib.h>
+
+#include "core/summary.h"
+#include "report/render.h"
+
+chorus_report *chorus_report_new(chorus_cluster *c, const chorus_options *o) {
+    if (!c)
+        return NULL;
+    chorus_report *r = calloc(1, sizeof *r);
+    if (!r || !(r->arena = arena_new(0))) {
+        free(r);
+        cluster_fail(c, CHORUS_ERR_NOMEM, "out of memory");
+        return NULL;
+    }
+    r->cluster = c;
+    r->summary = chorus_summarize(c, o);
+    if (!r->summary) {
+        chorus_report_free(r);
+        return NULL; /* the message is on the cluster */
+    }
+    if (cluster_vectors(c, o ? o->idf : NULL, r->arena, &r->vec) != 0 ||
+        facts_analyze(c, r->vec, REPORT_FACT_THRESHOLD, r->arena, &r->facts) != 0) {
+        cluster_fail(c, CHORUS_ERR_NOMEM, "out of memory");
+        chorus_report_free(r);
+        return NULL;
+    }
+    return r;
+}
+
+const chorus_summary *chorus_report_summary(const chorus_report *r) {
+    return r ? r->summary : NULL;
+}
+
+char *chorus_report_render(const chorus_report *r, chorus_render_format f, size_t *len) {
+    if (!r)
+        return NULL;
+    ch_buf b = {0};
+    int rc;
+    switch (f) {
+    case CHORUS_RENDER_MARKDOWN:
+        rc = render_report_markdown(r, &b);
+        break;
+    case CHORUS_RENDER_JSON:
+        rc = render_report_json(r, &b);
+        break;
+    case CHORUS_RENDER_HTML:
+        rc = render_report_html(r, &b);
+        break;
+    case CHORUS_RENDER_SENTENCES:
+        free(b.data);
+        return chorus_summary_render(r->summary, f, len);
+    case CHORUS_RENDER_TEXT:
+    default:
+        rc = render_report_text(r, &b);
+        break;
+    }
+    if (rc != 0) {
+        buf_free(&b);
+        return NULL;
+    }
+    return buf_detach(&b, len);
+}
+
+void chorus_report_free(chorus_report *r) {
+    if (!r)
+        return;
+    chorus_summary_free(r->summary);
+    arena_free(r->arena);
+    free(r);
+}

@@ -1,0 +1,86 @@
+/*
+ * mmr.c - maximal marginal relevance (Carbonell & Goldstein 1998).
+ *
+ * Greedy selection that trades relevance against novelty: each round takes
+ *
+ *     argmax_i  lambda * rel(i) - (1 - lambda) * max_{j in S} cos(i, j)
+ *
+ * over the candidates that pass the shared gates (method.h), where rel(i)
+ * is the cosine of sentence i to the cluster centroid (all terms,
+ * centroid.c) - the query of the original paper is the cluster's own
+ * content here. lambda = MMR_LAMBDA = 0.7 leans towards relevance, the
+ * setting most often reported for multi-document summaries; 1 would be
+ * pure centroid ranking, 0.5 weighs both alike.
+ *
+ * max_{j in S} cos(i, j) is kept per sentence and updated with one dot
+ * product per remaining sentence after each pick, so a round costs O(n)
+ * and the redundancy gate is read from the same array. A candidate that no
+ * longer fits the budget never will (the budget only shrinks), nor does a
+ * redundant one become novel again: both leave the pool for good.
+ * Ties are broken by document, position, index (sel_before).
+ * scores[i] = rel(i).
+ */
+#include <stdlib.h>
+
+#include "summarize/method.h"
+
+int mmr_select(sel_state *st, double *scores) {
+    const ch_rank_input *in = st->in;
+    const size_t n = in->n;
+    if (n == 0)
+        return 0;
+    float *c = centroid_vector(in, 0);
+    double *maxsim = calloc(n, sizeof *maxsim);
+    unsigned char *out = calloc(n, 1);
+    if (!c || !maxsim || !out) {
+        free(c);
+        free(maxsim);
+        free(out);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++)
+        scores[i] = centroid_dot(&in->vec[i], c);
+    const double lambda = MMR_LAMBDA;
+    while (!sel_full(st)) {
+        uint32_t best = UINT32_MAX;
+        double best_val = 0.0;
+        sel_fit_result best_fit = SEL_NO_FIT;
+        for (size_t k = 0; k < n; k++) {
+            uint32_t i = (uint32_t)k;
+            if (out[i])
+                continue;
+            if (!sel_eligible(st, i) || maxsim[i] > st->redundancy ||
+                maxsim[i] >= SEL_DUPLICATE_COS) {
+                out[i] = 1;
+                continue;
+            }
+            sel_fit_result f = sel_fit(st, i);
+            if (f == SEL_NO_FIT) {
+                out[i] = 1;
+                continue;
+            }
+            double v = lambda * scores[i] - (1.0 - lambda) * maxsim[i];
+            if (best == UINT32_MAX || sel_before(in, v, i, best_val, best)) {
+                best = i;
+                best_val = v;
+                best_fit = f;
+            }
+        }
+        if (best == UINT32_MAX)
+            break;
+        sel_take(st, best, best_fit == SEL_OVERFLOW);
+        out[best] = 1;
+        const ch_svec *b = &in->vec[best];
+        for (size_t i = 0; i < n; i++) {
+            if (out[i])
+                continue;
+            double s = svec_dot(&in->vec[i], b);
+            if (s > maxsim[i])
+                maxsim[i] = s;
+        }
+    }
+    free(c);
+    free(maxsim);
+    free(out);
+    return 0;
+}

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# The chorus command end to end: summarize, batch, formats, errors, exit codes.
+# Usage: cli_summarize.sh CHORUS SOURCE_DIR
+set -u
+chorus=$1
+src=$2
+ex="$src/examples/harbor-bridge"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+expect_rc() { # expected-rc description command...
+    local want=$1 what=$2
+    shift 2
+    "$@" >"$tmp/out" 2>"$tmp/err"
+    local rc=$?
+    [ "$rc" -eq "$want" ] || fail "$what: exit $rc, expected $want ($(head -c 300 "$tmp/err"))"
+}
+
+# --- summarize: text output with citations and a source list
+expect_rc 0 "summarize example" "$chorus" summarize --words 80 "$ex"/*.txt
+grep -q '\[[0-9,]*\]$' "$tmp/out" || fail "no citation marks in text output"
+grep -q '^Sources:$' "$tmp/out" || fail "no source list"
+grep -q -E 'Skip to main content|ADVERTISEMENT|Share this article|fb-pixel|@MerrowPolice' "$tmp/out" &&
+    fail "page furniture in the summary"
+# a directory is the same cluster as its files
+"$chorus" summarize --words 80 "$ex" >"$tmp/dir.out" 2>/dev/null
+sed 's#^\[\([0-9]\)\] .*/#[\1] #' "$tmp/out" >"$tmp/a"
+sed 's#^\[\([0-9]\)\] .*/#[\1] #' "$tmp/dir.out" >"$tmp/b"
+head -n -6 "$tmp/a" | cmp -s - <(head -n -6 "$tmp/b") || fail "directory and file list differ"
+
+# --- json is valid, versioned, and byte-identical across runs
+expect_rc 0 "summarize --json" "$chorus" summarize --json "$ex"
+cp "$tmp/out" "$tmp/j1"
+"$chorus" summarize --json "$ex" >"$tmp/j2" 2>/dev/null
+cmp -s "$tmp/j1" "$tmp/j2" || fail "json output differs between two runs"
+python3 - "$tmp/j1" <<'PY' || fail "json content"
+import json, sys
+d = json.loads(open(sys.argv[1]).read())
+assert d["schema"] == 1, d["schema"]
+assert len(d["documents"]) == 4
+assert d["summary"], "empty summary"
+assert any(doc["removed"]["count"] > 0 for doc in d["documents"]), "nothing removed"
+for s in d["summary"]:
+    assert s["doc"] in s["cites"], s
+    assert s["length"] > 0
+PY
+
+# --- markdown
+expect_rc 0 "summarize --markdown" "$chorus" summarize --markdown "$ex"
+grep -q '^### Sources' "$tmp/out" || fail "markdown has no source list"
+
+# --- stdin
+expect_rc 0 "summarize from stdin" sh -c "cat '$ex/01-coastal-courier.txt' | '$chorus' summarize -"
+[ -s "$tmp/out" ] || fail "no output from stdin"
+
+# --- bad input: clear message, non-zero exit
+: >"$tmp/empty.txt"
+expect_rc 1 "empty file" "$chorus" summarize "$tmp/empty.txt"
+grep -q "empty.txt" "$tmp/err" || fail "empty-file error does not name the file"
+printf '\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00' >"$tmp/bin.txt"
+expect_rc 1 "binary file" "$chorus" summarize "$tmp/bin.txt"
+grep -q "bin.txt" "$tmp/err" || fail "binary-file error does not name the file"
+expect_rc 3 "missing file" "$chorus" summarize "$tmp/nope.txt"
+expect_rc 2 "unknown option" "$chorus" summarize --frobnicate "$ex"
+expect_rc 2 "bad number" "$chorus" summarize --words many "$ex"
+expect_rc 2 "unknown method" "$chorus" summarize --method magic "$ex"
+expect_rc 2 "unknown command" "$chorus" frobnicate
+printf 'The ferry left on time \xff\xfe and arrived late in the evening.\n' >"$tmp/bad-utf8.txt"
+expect_rc 0 "invalid utf-8 is repaired" "$chorus" summarize "$tmp/bad-utf8.txt"
+grep -q "warning: 2 invalid UTF-8 sequences" "$tmp/err" || fail "no repair warning: $(cat "$tmp/err")"
+
+# --- help teaches
+for cmd in summarize batch idf; do
+    expect_rc 0 "$cmd --help" "$chorus" $cmd --help
+    grep -q -i "example" "$tmp/out" || fail "$cmd --help has no examples"
+done
+expect_rc 0 "--help" "$chorus" --help
+
+# --- batch: one line per cluster, in order, errors in line
+{
+    python3 - "$ex" <<'PY'
+import json, os, sys
+ex = sys.argv[1]
+docs = [open(os.path.join(ex, f)).read() for f in sorted(os.listdir(ex))]
+for i in range(5):
+    print(json.dumps({"id": f"c{i}", "documents": docs[i % 4:] + docs[:i % 4]}))
+print(json.dumps({"id": "bad", "documents": []}))
+print("{not json")
+print(json.dumps({"id": "last", "documents": [{"text": docs[0], "source": "Coastal Courier"}]}))
+PY
+} >"$tmp/clusters.jsonl"
+expect_rc 1 "batch with a bad line" "$chorus" batch --threads 2 "$tmp/clusters.jsonl"
+python3 - "$tmp/out" <<'PY' || fail "batch output"
+import json, sys
+lines = [json.loads(l) for l in open(sys.argv[1])]
+ids = [l.get("id") for l in lines]
+assert ids == ["c0", "c1", "c2", "c3", "c4", None, None, "last"], ids
+assert "error" in lines[5] and "error" in lines[6]
+assert lines[7]["documents"][0]["source"] == "Coastal Courier"
+PY
+grep -q ":7:" "$tmp/err" || fail "malformed JSONL line not reported with its number"
+# threads do not change the output
+"$chorus" batch --threads 1 "$tmp/clusters.jsonl" >"$tmp/b1" 2>/dev/null
+"$chorus" batch --threads 2 "$tmp/clusters.jsonl" >"$tmp/b2" 2>/dev/null
+cmp -s "$tmp/b1" "$tmp/b2" || fail "batch output depends on --threads"
+
+[ "$fails" -eq 0 ] || { echo "$fails failure(s)"; exit 1; }
+echo "all command-line checks passed"

@@ -1,0 +1,660 @@
+/*
+ * test_clean.c - removal of page furniture (src/doc/clean.c).
+ *
+ * Fixture tests: tests/fixtures/clean/NAME.in is cleaned and compared with
+ * NAME.out; NAME.reasons (when present) lists the reason of every removed
+ * range in order; a NAME.in without NAME.out (the keep_* cases) must come
+ * back unchanged with nothing removed and an empty offset map.
+ * Every result, including those for generated text and for the shared real
+ * articles (skipped when ../shared is absent), is checked against the
+ * contract: each cleaned byte maps to the same byte of the input through the
+ * offset map, in increasing order; removed ranges are sorted, disjoint,
+ * inside the input and carry a reason; kept and removed bytes partition the
+ * input; runs of blank lines in the output were copied, not made by a cut.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include "testutil.h"
+
+#include <dirent.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+#include "doc/clean.h"
+#include "doc/clean_int.h"
+
+#ifndef CLEAN_MIX_ITERS
+#define CLEAN_MIX_ITERS 400 /* random documents in test_random_mix */
+#endif
+
+/* ---- the contract ----------------------------------------------------- */
+
+static int is_blank_line(const char *s, size_t a, size_t b) {
+    for (size_t i = a; i < b; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+            return 0;
+    return 1;
+}
+
+static void check_contract(const char *in, size_t n, const ch_clean_result *r) {
+    assert_non_null(r->text.data);
+    assert_int_equal(r->text.data[r->text.len], '\0');
+    assert_true(r->text.len <= n);
+    unsigned char *mark = calloc(n + 1, 1);
+    assert_non_null(mark);
+    /* every cleaned byte is the same input byte, in increasing order */
+    size_t prev = 0;
+    for (size_t o = 0; o < r->text.len; o++) {
+        size_t s = offmap_src(&r->map, o);
+        assert_true(s < n);
+        assert_int_equal((unsigned char)r->text.data[o], (unsigned char)in[s]);
+        if (o > 0)
+            assert_true(s > prev);
+        prev = s;
+        mark[s] = 1;
+    }
+    for (size_t k = 1; k < r->map.n; k++)
+        assert_true(r->map.a[k].out > r->map.a[k - 1].out);
+    /* removed ranges: sorted, disjoint, inside, with a reason */
+    size_t end = 0;
+    for (size_t k = 0; k < r->n_removed; k++) {
+        const ch_removed *x = &r->removed[k];
+        assert_true(x->len > 0);
+        assert_true(x->off + x->len <= n);
+        assert_true(x->off >= end);
+        assert_non_null(x->reason);
+        assert_true(strlen(x->reason) > 0);
+        for (size_t i = x->off; i < x->off + x->len; i++) {
+            assert_int_equal(mark[i], 0); /* not also kept */
+            mark[i] = 2;
+        }
+        end = x->off + x->len;
+    }
+    /* kept and removed cover the input */
+    for (size_t i = 0; i < n; i++)
+        if (mark[i] == 0)
+            fail_msg("input byte %zu is neither kept nor removed", i);
+    free(mark);
+    /* two or more blank lines in a row in the output were copied verbatim */
+    const char *t = r->text.data;
+    size_t len = r->text.len, ls = 0, run_start = 0, run = 0;
+    while (ls < len) {
+        const char *nl = memchr(t + ls, '\n', len - ls);
+        size_t le = nl ? (size_t)(nl - t) + 1 : len;
+        if (is_blank_line(t, ls, le - (nl ? 1 : 0)) && nl) {
+            if (run++ == 0)
+                run_start = ls;
+            if (run >= 2) {
+                size_t a = offmap_src(&r->map, run_start), b = offmap_src(&r->map, le - 1);
+                assert_int_equal(b - a, le - 1 - run_start);
+            }
+        } else {
+            run = 0;
+        }
+        ls = le;
+    }
+}
+
+static void clean_checked(const char *in, size_t n, ch_clean_result *r) {
+    memset(r, 0, sizeof *r);
+    assert_int_equal(clean_text(in, n, r), 0);
+    check_contract(in, n, r);
+}
+
+/* ---- fixtures ---------------------------------------------------------- */
+
+static char *read_fixture(const char *name, const char *ext, size_t *len) {
+    char rel[512];
+    snprintf(rel, sizeof rel, "tests/fixtures/clean/%s%s", name, ext);
+    return tu_read_file(rel, len);
+}
+
+static void run_fixture(const char *name) {
+    size_t n, en = 0, rn = 0;
+    char *in = read_fixture(name, ".in", &n);
+    assert_non_null(in);
+    char *exp = read_fixture(name, ".out", &en);
+    char *reasons = read_fixture(name, ".reasons", &rn);
+    ch_clean_result r;
+    clean_checked(in, n, &r);
+    if (exp) {
+        if (r.text.len != en || memcmp(r.text.data, exp, en) != 0)
+            fail_msg("%s: cleaned text differs\n--- got ---\n%s\n--- expected ---\n%s", name,
+                     r.text.data, exp);
+        assert_true(r.n_removed > 0);
+    } else {
+        /* no furniture: unchanged, nothing removed, identity map */
+        if (r.text.len != n || memcmp(r.text.data, in, n) != 0)
+            fail_msg("%s: text without furniture was changed:\n%s", name, r.text.data);
+        assert_int_equal(r.n_removed, 0);
+        assert_int_equal(r.map.n, 0);
+    }
+    if (reasons) {
+        size_t k = 0;
+        char *save = NULL;
+        for (char *tok = strtok_r(reasons, "\n", &save); tok; tok = strtok_r(NULL, "\n", &save)) {
+            if (k >= r.n_removed)
+                fail_msg("%s: fewer removals than listed (%zu)", name, r.n_removed);
+            if (strcmp(tok, r.removed[k].reason) != 0)
+                fail_msg("%s: removal %zu has reason %s, expected %s", name, k, r.removed[k].reason,
+                         tok);
+            k++;
+        }
+        assert_int_equal(k, r.n_removed);
+    }
+    clean_result_free(&r);
+    free(in);
+    free(exp);
+    free(reasons);
+}
+
+static void test_fixtures(void **state) {
+    (void)state;
+    char *dir = tu_src_path("tests/fixtures/clean");
+    assert_non_null(dir);
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    int count = 0, keep = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        size_t l = strlen(e->d_name);
+        if (l < 4 || strcmp(e->d_name + l - 3, ".in") != 0)
+            continue;
+        char name[256];
+        snprintf(name, sizeof name, "%.*s", (int)(l - 3), e->d_name);
+        run_fixture(name);
+        count++;
+        keep += strncmp(name, "keep_", 5) == 0;
+    }
+    closedir(d);
+    free(dir);
+    assert_true(count >= 12);
+    assert_true(keep >= 4);
+}
+
+/* ---- the line classifier, case by case ------------------------------- */
+
+typedef struct line_case {
+    const char *line;
+    const char *reason; /* NULL: kept */
+} line_case;
+
+static const line_case line_cases[] = {
+    /* furniture */
+    {"Skip to main content", CLEAN_R_NAV},
+    {"ADVERTISEMENT", CLEAN_R_AD},
+    {"Advertisement - Continue Reading Below", CLEAN_R_AD},
+    {"Story continues below", CLEAN_R_NAV},
+    {"Sign up for our newsletter", CLEAN_R_SHARE},
+    {"Read more:", CLEAN_R_NAV},
+    {"Related: Flooding closes two bridges in the old town", CLEAN_R_NAV},
+    {"MORE: Why the harbour tunnel is three years late", CLEAN_R_NAV},
+    {"This website uses cookies to give you the best experience. By using this site you "
+     "accept our cookie policy.",
+     CLEAN_R_COOKIE},
+    {"Click here to subscribe to our daily briefing.", CLEAN_R_NAV},
+    {"Copyright 2019 Northern Wire Service. All rights reserved. This material may not be "
+     "published or redistributed.",
+     CLEAN_R_COPYRIGHT},
+    {"© 2020 Example Media Ltd", CLEAN_R_COPYRIGHT},
+    {"Share this article", CLEAN_R_SHARE},
+    {"Facebook Twitter Email", CLEAN_R_SHARE},
+    {"Follow us on Instagram", CLEAN_R_SHARE},
+    {"Subscribe", CLEAN_R_SHARE},
+    {"37 Comments", CLEAN_R_COMMENTS},
+    {"Getty Images", CLEAN_R_CREDIT},
+    {"© Getty", CLEAN_R_CREDIT},
+    {"Photo: Reuters", CLEAN_R_CREDIT},
+    {"Karl Lindqvist/AFP/Getty Images", CLEAN_R_CREDIT},
+    {"Tove Berg / Nordic Press / Getty", CLEAN_R_CREDIT},
+    {"(Photo by Ana Silva/Getty Images)", CLEAN_R_CREDIT},
+    {"Image 2 of 9", CLEAN_R_MEDIA},
+    {"Play Video", CLEAN_R_MEDIA},
+    {"Embed", CLEAN_R_MEDIA},
+    {"1:45", CLEAN_R_MEDIA},
+    {"Image caption The bridge was closed for five hours", CLEAN_R_CAPTION},
+    {"Firefighters work at the scene in Ostend, Belgium, on Monday. (AP Photo/Jan Maes)",
+     CLEAN_R_CAPTION},
+    {"By Jane Doe", CLEAN_R_BYLINE},
+    {"By JANE DOE and RAJ PATEL, Associated Press", CLEAN_R_BYLINE},
+    {"Jane Doe | Reuters", CLEAN_R_BYLINE},
+    {"Posted on Oct 18, 2016 Updated on Oct 19, 2016, 6:47 pm CDT", CLEAN_R_TIMESTAMP},
+    {"October 18, 2016 6:47 PM ET", CLEAN_R_TIMESTAMP},
+    {"Contact the author at jdoe@example.org", CLEAN_R_CONTACT},
+    {"jdoe@example.org", CLEAN_R_CONTACT},
+    {"@janedoe", CLEAN_R_CONTACT},
+    {"Follow Jane Doe on Twitter @janedoe", CLEAN_R_CONTACT},
+    {"Kim Lee contributed to this report.", CLEAN_R_BYLINE},
+    {"(Reporting by Kim Lee; Editing by Tom Ash)", CLEAN_R_BYLINE},
+    {"Reporting by Kim Lee in Seoul; Editing by Tom Ash.", CLEAN_R_BYLINE},
+    {"\xE2\x80\x94With assistance from Ana Ruiz and Li Wei.", CLEAN_R_BYLINE},
+    {"Jane Doe can be reached at 555-201-7788.", CLEAN_R_CONTACT},
+    {"Originally published on Example News.", CLEAN_R_SYNDICATION},
+    {"(STORY CAN END HERE. OPTIONAL MATERIAL FOLLOWS)", CLEAN_R_NOTE},
+    {"— City Transit (@CityTransit) March 3, 2021", CLEAN_R_TWEET},
+    {"Buses are back on route 9 pic.twitter.com/x1Y2z3 — City Transit (@CityTransit) "
+     "March 3, 2021",
+     CLEAN_R_TWEET},
+    {"A post shared by Jane Doe (@janedoe) on Jun 2, 2019 at 4:10pm PDT", CLEAN_R_SOCIAL},
+    {"This article was originally published by The Valley Times.", CLEAN_R_SYNDICATION},
+    {"___", CLEAN_R_SEPARATOR},
+    {"[Town hall meeting turns heated over parking fees]", CLEAN_R_NAV},
+    {"Home | News | Europe", CLEAN_R_NAV},
+    /* article text */
+    {"LONDON – Prices rose again in March.", NULL},
+    {"LONDON —", NULL},
+    {"He declined to comment.", NULL},
+    {"Getty Images declined to comment on the lawsuit.", NULL},
+    {"By Tuesday, the river had crested.", NULL},
+    {"By contrast, exports held up.", NULL},
+    {"Share prices fell 3 percent.", NULL},
+    {"Advertising revenue rose.", NULL},
+    {"Video evidence was shown to the jury.", NULL},
+    {"Follow the money, she said.", NULL},
+    {"Updated figures show unemployment fell to 4.1 percent in May.", NULL},
+    {"The e-mail came from a.b@example.org.", NULL},
+    {"Copyright claims against the site doubled last year, the report said.", NULL},
+    {"Regulators said the site uses cookies to track users across other websites without "
+     "consent.",
+     NULL},
+    {"“Click here,” he told me, pointing at the screen.", NULL},
+    {"The vote was 5-4.", NULL},
+    {"(The ministry did not respond to a request for comment.)", NULL},
+    {"Stern warning", NULL},
+    {"2016", NULL},
+    {"WikiLeaks", NULL},
+    {"Reporting by The Valley Times has shown that the agency ignored two warnings.", NULL},
+    {"With assistance from the UN, the government built 40 schools.", NULL},
+    {"Officials said the summit can be reached at the end of the trail.", NULL},
+    {"The trail can be followed on foot from the village.", NULL},
+    {"In a post shared by the museum, curators described the find.", NULL},
+    {"Originally published in 1962, the novel sold millions of copies worldwide.", NULL},
+    {"Read more books, the minister urged parents.", NULL},
+    {"To contact the families, officials used the school's phone list.", NULL},
+    {"Also: the committee approved a new budget for the library.", NULL},
+    {"Posted guards stood outside the embassy.", NULL},
+    {"The statement came as officials at the AP bureau in Cairo confirmed two reporters "
+     "were safe. (AP)",
+     NULL},
+};
+
+static void test_line_cases(void **state) {
+    (void)state;
+    for (size_t i = 0; i < sizeof line_cases / sizeof line_cases[0]; i++) {
+        const line_case *c = &line_cases[i];
+        clean_feat f;
+        size_t n = strlen(c->line);
+        clean_line_features(c->line, n, &f);
+        const char *got = clean_line_reason(c->line, n, &f);
+        if ((got == NULL) != (c->reason == NULL) || (got && strcmp(got, c->reason) != 0))
+            fail_msg("line \"%s\": got %s, expected %s", c->line, got ? got : "(kept)",
+                     c->reason ? c->reason : "(kept)");
+    }
+}
+
+/* ---- shapes and edge cases -------------------------------------------- */
+
+static void test_empty_and_blank(void **state) {
+    (void)state;
+    static const char *const cases[] = {"", "\n", "\n\n\n", "   \n \n\t\n", " ", "\r\n\r\n"};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ch_clean_result r;
+        size_t n = strlen(cases[i]);
+        clean_checked(cases[i], n, &r);
+        assert_int_equal(r.text.len, n);
+        assert_int_equal(r.n_removed, 0);
+        clean_result_free(&r);
+    }
+    clean_result_free(NULL);
+}
+
+static void test_only_furniture(void **state) {
+    (void)state;
+    const char *in = "Advertisement\n\nShare this article\n\nSubscribe\n";
+    ch_clean_result r;
+    clean_checked(in, strlen(in), &r);
+    assert_int_equal(r.text.len, 0);
+    /* blank lines merge into the removals they touch */
+    assert_int_equal(r.n_removed, 2);
+    assert_string_equal(r.removed[0].reason, CLEAN_R_AD);
+    assert_int_equal(r.removed[0].len, strlen("Advertisement\n\n"));
+    assert_string_equal(r.removed[1].reason, CLEAN_R_SHARE);
+    clean_result_free(&r);
+}
+
+static void test_blank_runs_collapse(void **state) {
+    (void)state;
+    /* a removal between paragraphs leaves one blank line; untouched runs stay */
+    const char *in = "The first paragraph is here.\n\n\nAdvertisement\n\n\nThe second one.\n\n\n"
+                     "The third one follows an untouched gap.\n";
+    const char *exp = "The first paragraph is here.\n\nThe second one.\n\n\n"
+                      "The third one follows an untouched gap.\n";
+    ch_clean_result r;
+    clean_checked(in, strlen(in), &r);
+    assert_string_equal(r.text.data, exp);
+    clean_result_free(&r);
+    /* single newlines between paragraphs stay single */
+    in = "First line of text here.\nSkip to main content\nSecond line of text here.\n";
+    clean_checked(in, strlen(in), &r);
+    assert_string_equal(r.text.data, "First line of text here.\nSecond line of text here.\n");
+    assert_int_equal(r.n_removed, 1);
+    assert_int_equal(r.removed[0].off, 25);
+    assert_int_equal(r.removed[0].len, 21);
+    assert_string_equal(r.removed[0].reason, CLEAN_R_NAV);
+    clean_result_free(&r);
+}
+
+/* Generated prose of plain sentences: must come back unchanged. */
+static void test_plain_text_unchanged(void **state) {
+    (void)state;
+    static const char *const words[] = {
+        "the",     "council",   "said",  "on",     "Monday",    "that",  "prices", "rose",
+        "sharply", "in",        "March", "and",    "April",     "while", "wages",  "fell",
+        "Maria",   "Lopez",     "a",     "senior", "economist", "at",    "Banco",  "Norte",
+        "told",    "reporters", "it",    "was",    "too",       "early", "to",     "judge"};
+    size_t nw = sizeof words / sizeof words[0];
+    ch_buf b = {0};
+    unsigned seed = 12345;
+    for (int p = 0; p < 400; p++) {
+        int sentences = 1 + (int)(seed % 4);
+        for (int s = 0; s < sentences; s++) {
+            int len = 16 + (int)((seed >> 3) % 20);
+            for (int w = 0; w < len; w++) {
+                seed = seed * 1103515245u + 12345u;
+                const char *x = words[(seed >> 8) % nw];
+                if (w == 0) {
+                    char cap[32];
+                    snprintf(cap, sizeof cap, "%s", x);
+                    if (cap[0] >= 'a' && cap[0] <= 'z')
+                        cap[0] = (char)(cap[0] - 32);
+                    assert_int_equal(buf_puts(&b, cap), 0);
+                } else {
+                    assert_int_equal(buf_printf(&b, " %s", x), 0);
+                }
+            }
+            assert_int_equal(buf_puts(&b, s + 1 < sentences ? ". " : "."), 0);
+        }
+        assert_int_equal(buf_puts(&b, p % 3 == 0 ? "\n" : "\n\n"), 0);
+    }
+    ch_clean_result r;
+    clean_checked(b.data, b.len, &r);
+    assert_int_equal(r.text.len, b.len);
+    assert_memory_equal(r.text.data, b.data, b.len);
+    assert_int_equal(r.n_removed, 0);
+    assert_int_equal(r.map.n, 0);
+    clean_result_free(&r);
+    buf_free(&b);
+}
+
+/* Huge lines and pathological fusion patterns finish quickly (the scan is
+ * linear: a quadratic one would run into the test timeout). */
+static void test_large_inputs(void **state) {
+    (void)state;
+    size_t n = 3u << 19;
+    char *s = malloc(n + 1);
+    assert_non_null(s);
+    /* one line, no newline: "aB" fusions with a MORE every ~900 bytes */
+    for (size_t i = 0; i < n; i++)
+        s[i] = (i % 900 < 5) ? "MORE "[i % 900] : ((i & 1) ? 'B' : 'a');
+    ch_clean_result r;
+    clean_checked(s, n, &r);
+    clean_result_free(&r);
+    /* one line of capitalised words, each fused to the next */
+    for (size_t i = 0; i < n; i++)
+        s[i] = (i % 7 == 0) ? 'K' : (i % 7 == 6 ? ' ' : 'e');
+    memcpy(s + n / 2, " MORE ", 6);
+    clean_checked(s, n, &r);
+    clean_result_free(&r);
+    /* many short lines */
+    for (size_t i = 0; i < n; i++)
+        s[i] = (i % 3 == 2) ? '\n' : 'x';
+    clean_checked(s, n, &r);
+    assert_int_equal(r.text.len, n);
+    clean_result_free(&r);
+    /* NUL and control bytes are plain bytes */
+    for (size_t i = 0; i < 4096; i++)
+        s[i] = (char)(i % 32);
+    clean_checked(s, 4096, &r);
+    clean_result_free(&r);
+    free(s);
+}
+
+static void test_fused_run_bounds(void **state) {
+    (void)state;
+    /* the run must end in MORE on the same line, within reach */
+    const char *in = "Minister Ada ChenAda Lin ChenChen rejects claims\nMORE criticism followed.\n";
+    ch_clean_result r;
+    clean_checked(in, strlen(in), &r);
+    assert_int_equal(r.n_removed, 0);
+    clean_result_free(&r);
+    ch_buf b = {0};
+    assert_int_equal(buf_puts(&b, "Minister Ada ChenAda Lin ChenChen rejects claims "), 0);
+    for (int i = 0; i < 250; i++) /* 1250 bytes: beyond a link run's reach */
+        assert_int_equal(buf_puts(&b, "word "), 0);
+    assert_int_equal(buf_puts(&b, "MORE said on Friday.\n"), 0);
+    clean_checked(b.data, b.len, &r);
+    assert_int_equal(r.n_removed, 0);
+    clean_result_free(&r);
+    buf_clear(&b);
+    assert_int_equal(buf_puts(&b, "Minister Ada ChenAda Lin ChenChen rejects claims MORE said "
+                                  "on Friday that talks would resume.\n"),
+                     0);
+    clean_checked(b.data, b.len, &r);
+    assert_string_equal(r.text.data, "Minister Ada Chen said on Friday that talks would resume.\n");
+    assert_int_equal(r.n_removed, 1);
+    assert_string_equal(r.removed[0].reason, CLEAN_R_FUSED);
+    clean_result_free(&r);
+    buf_free(&b);
+}
+
+/* Furniture lines (those that need no neighbour) mixed at random with long
+ * article sentences, blank lines, CRLF and stray spaces: the contract holds
+ * and every article sentence survives whole. */
+static void test_random_mix(void **state) {
+    (void)state;
+    static const char *const text[] = {
+        "The regional council approved the new budget on Tuesday after a debate that lasted "
+        "well into the evening, officials said.",
+        "\xE2\x80\x9CWe did not expect the river to rise this quickly,\xE2\x80\x9D said the "
+        "mayor, who spent the night at the emergency centre in the old town hall.",
+        "Prices for wheat and maize have climbed by more than a third since the start of the "
+        "year, according to figures published by the agriculture ministry.",
+        "By the end of the week, more than 3,000 residents had been moved to shelters in "
+        "schools and sports halls across the district.",
+        "The company said its profit for the quarter fell to 41 million euros, hurt by higher "
+        "energy costs and weaker demand in Asia and South America.",
+        "LONDON \xE2\x80\x93 Talks between the two unions and the rail operator broke down late "
+        "on Sunday, raising the prospect of a strike before the holiday weekend.",
+        "Investigators have not said what caused the fire, but witnesses described hearing "
+        "a loud bang shortly before the roof of the warehouse collapsed.",
+        "WikiLeaks and YouTube were among the platforms named in the report, which also "
+        "criticised the iPhone maker and PayPal for their handling of user complaints.",
+    };
+    size_t nt = sizeof text / sizeof text[0];
+    ch_buf b = {0};
+    unsigned seed = 777;
+    for (int iter = 0; iter < CLEAN_MIX_ITERS; iter++) {
+        buf_clear(&b);
+        unsigned used = 0;
+        int lines = 1 + (int)(seed % 25);
+        for (int l = 0; l < lines; l++) {
+            seed = seed * 1103515245u + 12345u;
+            unsigned pick = (seed >> 10) % 4;
+            if (pick == 0) {
+                size_t t = (seed >> 14) % nt;
+                if (used & (1u << t))
+                    continue;
+                used |= 1u << t;
+                assert_int_equal(buf_puts(&b, text[t]), 0);
+            } else if (pick == 1) {
+                size_t k = (seed >> 14) % (sizeof line_cases / sizeof line_cases[0]);
+                if (!line_cases[k].reason || line_cases[k].line[0] == '\xE2')
+                    continue; /* kept lines, and attributions that take a line above */
+                assert_int_equal(buf_puts(&b, line_cases[k].line), 0);
+            } else if (pick == 2) {
+                assert_int_equal(buf_puts(&b, (seed >> 14) & 1 ? " " : ""), 0);
+            }
+            static const char *const eol[] = {"\n", "\n", "\r\n", " \n"};
+            assert_int_equal(buf_puts(&b, eol[(seed >> 20) % 4]), 0);
+        }
+        ch_clean_result r;
+        clean_checked(b.data ? b.data : "", b.len, &r);
+        for (size_t t = 0; t < nt; t++) {
+            if (!(used & (1u << t)))
+                continue;
+            size_t l = strlen(text[t]);
+            int found = 0;
+            for (size_t i = 0; i + l <= r.text.len && !found; i++)
+                found = memcmp(r.text.data + i, text[t], l) == 0;
+            if (!found)
+                fail_msg("iteration %d lost an article sentence:\n%s\n--- input ---\n%s", iter,
+                         text[t], b.data);
+        }
+        clean_result_free(&r);
+    }
+    buf_free(&b);
+}
+
+/* ---- shared real articles (skipped when ../shared is absent) ---------- */
+
+static char *shared_read(const char *rel, size_t *n) {
+    const char *dir = tu_shared_dir();
+    if (!dir)
+        return NULL;
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", dir, rel);
+    return tu_read_file(path, n);
+}
+
+static int contains(const ch_clean_result *r, const char *needle) {
+    size_t l = strlen(needle);
+    for (size_t i = 0; i + l <= r->text.len; i++)
+        if (memcmp(r->text.data + i, needle, l) == 0)
+            return 1;
+    return 0;
+}
+
+static void test_shared_seeds(void **state) {
+    (void)state;
+    if (!tu_shared_dir())
+        skip();
+    const char *dir = tu_shared_dir();
+    char path[1024];
+    snprintf(path, sizeof path, "%s/fixtures/seeds", dir);
+    DIR *d = opendir(path);
+    if (!d)
+        skip();
+    int seen = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        size_t l = strlen(e->d_name);
+        if (l < 5 || strcmp(e->d_name + l - 4, ".txt") != 0)
+            continue;
+        char rel[512];
+        snprintf(rel, sizeof rel, "fixtures/seeds/%s", e->d_name);
+        size_t n;
+        char *in = shared_read(rel, &n);
+        assert_non_null(in);
+        ch_clean_result r;
+        clean_checked(in, n, &r);
+        /* what the seeds are known to hold */
+        if (strstr(in, "Rodham")) {
+            assert_true(contains(&r, "nominee Hillary Clinton"));
+            assert_false(contains(&r, "Rodham"));
+            assert_false(contains(&r, " MORE"));
+            assert_false(contains(&r, "ADVERTISEMENT"));
+        }
+        if (strstr(in, "(@wikileaks)")) {
+            assert_false(contains(&r, "(@wikileaks)"));
+            assert_false(contains(&r, "pic.twitter.com"));
+            assert_false(contains(&r, "contingency plans"));
+        }
+        if (strstr(in, "fb-pixel")) {
+            assert_false(contains(&r, "fb-pixel"));
+            assert_false(contains(&r, "Skip to main content"));
+            assert_false(contains(&r, "Getty"));
+            assert_true(contains(&r, "close ties to Wall Street.\n"));
+        }
+        if (strncmp(in, "LONDON", 6) == 0) {
+            assert_int_equal(r.n_removed, 0); /* a clean wire story with its dateline */
+            assert_int_equal(r.text.len, n);
+        }
+        clean_result_free(&r);
+        free(in);
+        seen++;
+    }
+    closedir(d);
+    assert_true(seen > 0);
+}
+
+static void test_shared_multinews_raw(void **state) {
+    (void)state;
+    const char *dir = tu_shared_dir();
+    if (!dir)
+        skip();
+    char path[1024];
+    snprintf(path, sizeof path, "%s/data/multinews-raw/train-sample.jsonl.gz", dir);
+    gzFile gz = gzopen(path, "rb");
+    if (!gz)
+        skip();
+    ch_buf line = {0};
+    char chunk[65536];
+    int docs = 0, nonempty = 0;
+    size_t in_bytes = 0, out_bytes = 0;
+    for (;;) {
+        buf_clear(&line);
+        int got = 0;
+        while (gzgets(gz, chunk, sizeof chunk)) {
+            got = 1;
+            assert_int_equal(buf_puts(&line, chunk), 0);
+            if (line.len && line.data[line.len - 1] == '\n')
+                break;
+        }
+        if (!got)
+            break;
+        json_error_t err;
+        json_t *o = json_loadb(line.data, line.len, 0, &err);
+        assert_non_null(o);
+        json_t *arr = json_object_get(o, "documents");
+        for (size_t i = 0; i < json_array_size(arr); i++) {
+            json_t *d = json_array_get(arr, i);
+            const char *s = json_string_value(d);
+            size_t n = json_string_length(d);
+            ch_clean_result r;
+            clean_checked(s, n, &r);
+            in_bytes += n;
+            out_bytes += r.text.len;
+            nonempty += r.text.len > 0 || n == 0;
+            clean_result_free(&r);
+            docs++;
+        }
+        json_decref(o);
+    }
+    gzclose(gz);
+    buf_free(&line);
+    assert_true(docs > 0);
+    /* furniture is a small share of real articles */
+    assert_true(out_bytes * 100 >= in_bytes * 90);
+    assert_true(out_bytes < in_bytes);
+    assert_true(nonempty * 10 >= docs * 9);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_fixtures),
+        cmocka_unit_test(test_line_cases),
+        cmocka_unit_test(test_empty_and_blank),
+        cmocka_unit_test(test_only_furniture),
+        cmocka_unit_test(test_blank_runs_collapse),
+        cmocka_unit_test(test_plain_text_unchanged),
+        cmocka_unit_test(test_large_inputs),
+        cmocka_unit_test(test_fused_run_bounds),
+        cmocka_unit_test(test_random_mix),
+        cmocka_unit_test(test_shared_seeds),
+        cmocka_unit_test(test_shared_multinews_raw),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
