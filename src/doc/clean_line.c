@@ -671,6 +671,11 @@ typedef struct cleanl_rule {
     unsigned kw;         /* CL_SUBSTR rules: the KW_* bit that finds the phrase */
 } cleanl_rule;
 
+/* No phrase removes a line longer than this: past it, a line that opens
+ * with furniture ("Media playback is unsupported ...") is an article that a
+ * scraper flattened onto one line, and losing it would cost the article. */
+#define CLEANL_RULE_MAX_WORDS 40
+
 static const cleanl_rule cleanl_rule_tab[] = {
     /* navigation */
     {CLP("skip to "), CLEAN_R_NAV, 10, 0, 0, 0},
@@ -1941,7 +1946,7 @@ static const char *cleanl_reason(const char *s, size_t n, const clean_feat *f, i
 
     for (size_t i = 0; i < sizeof cleanl_rule_tab / sizeof cleanl_rule_tab[0]; i++) {
         const cleanl_rule *ru = &cleanl_rule_tab[i];
-        if (f->nwords > (f->ends_sent ? ru->sentw : ru->maxw))
+        if (f->nwords > (f->ends_sent ? ru->sentw : ru->maxw) || f->nwords > CLEANL_RULE_MAX_WORDS)
             continue;
         if (ru->flags & CL_SUBSTR) {
             if (kw & ru->kw)
