@@ -54,6 +54,29 @@ grep -q '^### Sources' "$tmp/out" || fail "markdown has no source list"
 expect_rc 0 "summarize from stdin" sh -c "cat '$ex/01-coastal-courier.txt' | '$chorus' summarize -"
 [ -s "$tmp/out" ] || fail "no output from stdin"
 
+# --- saved web pages are read through the article extractor
+for i in 1 2; do
+    python3 - "$ex" "$i" >"$tmp/page$i.html" <<'PY'
+import html, os, sys
+ex, i = sys.argv[1], int(sys.argv[2])
+name = sorted(os.listdir(ex))[i]
+paras = [p for p in open(os.path.join(ex, name)).read().split("\n\n") if p.strip()]
+body = "".join(f"<p>{html.escape(p)}</p>" for p in paras)
+print(f"<!DOCTYPE html><html><head><title>Report {i}</title></head><body>"
+      f"<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article>{body}</article>"
+      f"<footer>Contact us | Privacy policy</footer></body></html>")
+PY
+done
+expect_rc 0 "summarize HTML pages" "$chorus" summarize --json "$tmp/page1.html" "$tmp/page2.html"
+python3 - "$tmp/out" <<'PY' || fail "HTML input"
+import json, sys
+d = json.loads(open(sys.argv[1]).read())
+assert [doc["title"] for doc in d["documents"]] == ["Report 1", "Report 2"], d["documents"]
+text = " ".join(s["text"] for s in d["summary"])
+assert "Privacy policy" not in text and "Home News" not in text, text
+assert d["summary"], "empty summary"
+PY
+
 # --- bad input: clear message, non-zero exit
 : >"$tmp/empty.txt"
 expect_rc 1 "empty file" "$chorus" summarize "$tmp/empty.txt"

@@ -891,13 +891,31 @@ static void test_detection(void **state) {
     write_gz(z, zs, strlen(zs));
     expect_format(z, CHORUS_FORMAT_JSONL);
     char *h = tmp_path("page-noext");
-    const char *hs = "\xef\xbb\xbf<HTML><body>x</body></HTML>";
+    const char *hs = "\xef\xbb\xbf<HTML><head><title>Quay opens</title></head><body><nav>Home"
+                     "</nav><article><p>The rebuilt south quay opened on Thursday after two years"
+                     " of works.</p></article></body></HTML>";
     write_file(h, hs, strlen(hs));
     expect_format(h, CHORUS_FORMAT_HTML);
     chorus_reader *r = open1(h, CHORUS_FORMAT_AUTO);
-    next_fails(r, CHORUS_ERR_INVALID, "page-noext: HTML input needs the HTML extractor");
+    const chorus_input *in = NULL;
+    assert_int_equal(chorus_reader_next(r, &in), CHORUS_OK);
+    assert_non_null(in);
+    assert_int_equal(in->n_docs, 1);
+    assert_non_null(strstr(in->docs[0].text, "rebuilt south quay opened"));
+    assert_null(strstr(in->docs[0].text, "Home"));
+    assert_non_null(in->docs[0].meta.title);
+    assert_non_null(strstr(in->docs[0].meta.title, "Quay opens"));
     next_end(r);
     chorus_reader_free(r);
+    /* a page without any article text is an error naming it */
+    char *h2 = tmp_path("empty-page.html");
+    const char *hs2 = "<html><body><script>var x = 1;</script></body></html>";
+    write_file(h2, hs2, strlen(hs2));
+    r = open1(h2, CHORUS_FORMAT_HTML);
+    assert_int_not_equal(chorus_reader_next(r, &in), CHORUS_OK);
+    assert_non_null(strstr(chorus_reader_errmsg(r), "empty-page.html"));
+    chorus_reader_free(r);
+    free(h2);
 
     /* formats cannot be mixed under AUTO */
     char *t = fx("text/01-harbor.txt"), *jl = fx("clusters.jsonl");
