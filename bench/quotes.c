@@ -77,7 +77,7 @@ static int bq_score_cluster(const char *dir, const char *name, qeval_counts *tot
     chorus_cluster *c = chorus_cluster_new(NULL);
     ch_arena *a = arena_new(0);
     const char **texts = calloc(nr, sizeof *texts);
-    char (*ids)[16] = calloc(nr, sizeof *ids);
+    char(*ids)[16] = calloc(nr, sizeof *ids);
     const char **idp = calloc(nr, sizeof *idp);
     int rc = -1;
     if (!c || !a || !texts || !ids || !idp)
@@ -182,8 +182,8 @@ static int bq_fixtures(const char *root) {
     bq_print("quotation extraction", t.matched, t.found, t.labelled);
     bq_print("speaker attribution", t.spk_right, t.spk_given, t.spk_labelled);
     bq_print("quotation grouping", t.pairs_both, t.pairs_found, t.pairs_labelled);
-    printf("  %-22s %.3f (%zu/%zu)\n", "full/partial right", qeval_ratio(t.partial_right, t.matched),
-           t.partial_right, t.matched);
+    printf("  %-22s %.3f (%zu/%zu)\n", "full/partial right",
+           qeval_ratio(t.partial_right, t.matched), t.partial_right, t.matched);
     return 0;
 }
 
@@ -196,8 +196,8 @@ static int bq_scan(const char *const *paths, size_t n, int verbose) {
         return 1;
     }
     size_t clusters = 0, docs = 0, quotes = 0, partial = 0, named = 0, anon = 0, pron = 0,
-           pron_res = 0, role = 0, role_res = 0, inherited = 0, none = 0, groups = 0,
-           differs = 0, long_quotes = 0;
+           pron_res = 0, role = 0, role_res = 0, inherited = 0, none = 0, groups = 0, differs = 0,
+           long_quotes = 0;
     const chorus_input *in;
     for (;;) {
         st = chorus_reader_next(r, &in);
@@ -226,18 +226,32 @@ static int bq_scan(const char *const *paths, size_t n, int verbose) {
                 partial += (size_t)q->partial;
                 long_quotes += q->len > 1500;
                 switch (q->attr_kind) {
-                case QATTR_NAMED: named++; break;
-                case QATTR_ANONYMOUS: anon++; break;
-                case QATTR_PRONOUN: pron++; pron_res += q->speaker != NULL; break;
-                case QATTR_ROLE: role++; role_res += q->speaker != NULL; break;
-                case QATTR_INHERITED: inherited++; break;
-                default: none++; break;
+                case QATTR_NAMED:
+                    named++;
+                    break;
+                case QATTR_ANONYMOUS:
+                    anon++;
+                    break;
+                case QATTR_PRONOUN:
+                    pron++;
+                    pron_res += q->speaker != NULL;
+                    break;
+                case QATTR_ROLE:
+                    role++;
+                    role_res += q->speaker != NULL;
+                    break;
+                case QATTR_INHERITED:
+                    inherited++;
+                    break;
+                default:
+                    none++;
+                    break;
                 }
                 if (verbose)
                     printf("%s d%u g%u %s %-9s %-28s | %.*s\n", in->id ? in->id : "?", q->doc,
-                           q->group, q->partial ? "P" : "F",
-                           q->attribution ? "attr" : "-", q->speaker ? q->speaker : "-",
-                           (int)(q->len > 90 ? 90 : q->len), c->docs[q->doc].text + q->off);
+                           q->group, q->partial ? "P" : "F", q->attribution ? "attr" : "-",
+                           q->speaker ? q->speaker : "-", (int)(q->len > 90 ? 90 : q->len),
+                           c->docs[q->doc].text + q->off);
             }
             for (size_t g = 0; g < qs.n_groups; g++) {
                 groups += qs.g[g].n_docs > 1;

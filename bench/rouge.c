@@ -147,7 +147,8 @@ int main(int argc, char **argv) {
     snprintf(def, sizeof def, "%s", __FILE__);
     char *cut = strstr(def, "bench/rouge.c");
     if (cut)
-        snprintf(cut, sizeof def - (size_t)(cut - def), "../shared/data/multinews-val/val.jsonl.gz");
+        snprintf(cut, sizeof def - (size_t)(cut - def),
+                 "../shared/data/multinews-val/val.jsonl.gz");
     else
         snprintf(def, sizeof def, "../shared/data/multinews-val/val.jsonl.gz");
     const char *path = argc > 1 ? argv[1] : def;

@@ -68,12 +68,18 @@ extern const struct option cli_sum_longopts[];
     "  -b, --bytes N          budget in bytes\n"                                                   \
     "  -s, --sentences N      budget in sentences\n"                                               \
     "      --truncate         cut the last sentence to fill the budget exactly (as ROUGE -l/-b)\n" \
-    "  -m, --method M         default | lexrank | centroid | mmr | submodular | lead\n"           \
+    "  -m, --method M         default | lexrank | centroid | mmr | submodular | lead | ilp\n"     \
+    "      --query TEXT       bias the summary toward a question or topic\n"                       \
+    "      --compress LIST    what compression may drop: dateline,connective,paren,attrib,\n"    \
+    "                         all or none (default dateline,paren)\n"                                    \
+    "      --priors LIST      sentence priors: position,support,length,context, all or none\n"   \
+    "                         (default position,support)\n"                                         \
+    "      --ilp-time-limit S seconds GLPK may spend per cluster (ilp; default 1)\n"              \
     "      --order O          position (report order, default) | score\n"                          \
     "      --lexrank-threshold T  LexRank edge cut-off in (0,1); 0 = continuous (default)\n"      \
     "      --cite-threshold T cosine at which another report counts as carrying a\n"               \
     "                         sentence (default 0.35)\n"                                            \
-    "      --redundancy R     max cosine between two summary sentences (default 0.5)\n"           \
+    "      --redundancy R     max cosine between two summary sentences (default 0.3)\n"           \
     "      --idf FILE         background IDF model (see 'chorus idf build')\n"                     \
     "      --language L       Snowball stemmer language (default english)\n"                       \
     "      --keep-noise       keep page furniture (no cleaning)\n"                                 \

@@ -32,6 +32,7 @@ typedef struct eval_job {
 typedef struct eval_ctx {
     eval_job *jobs;
     const cli_sum_opts *so;
+    int use_topic; /* --use-topic: each cluster's own topic as the query */
 } eval_ctx;
 
 static void eval_item(void *arg, size_t i) {
@@ -46,7 +47,10 @@ static void eval_item(void *arg, size_t i) {
     chorus_cluster *c = cli_cluster_from_input(in, ctx->so, &j->st, j->err, sizeof j->err);
     if (!c)
         return;
-    chorus_summary *s = chorus_summarize(c, &ctx->so->opts);
+    chorus_options o = ctx->so->opts;
+    if (ctx->use_topic && in->query && !o.query)
+        o.query = in->query;
+    chorus_summary *s = chorus_summarize(c, &o);
     if (s)
         j->peer = chorus_summary_render(s, CHORUS_RENDER_SENTENCES, &j->peer_len);
     else
@@ -111,6 +115,8 @@ static void eval_usage(FILE *f) {
             "      --json             print the scores as JSON\n"
             "      --out DIR          keep every summary in DIR/<cluster-id>.txt\n"
             "      --limit N          only the first N clusters\n"
+            "      --use-topic        bias each summary toward its cluster's topic statement\n"
+            "                         (DUC topics, JSONL \"query\"; --query wins)\n"
             "  -j, --threads N        clusters summarized in parallel (default: CPU count)\n"
             "      --no-truncate      whole sentences only (default: the last sentence is cut\n"
             "                         to fill the budget, as ROUGE's -l/-b cut a summary)\n" CLI_SUM_HELP
@@ -124,7 +130,7 @@ static void eval_usage(FILE *f) {
 }
 
 enum { EVAL_FLAGS = 3000, EVAL_WORDNET, EVAL_STOPWORDS, EVAL_REPORT, EVAL_JSON, EVAL_OUT,
-       EVAL_LIMIT, EVAL_NO_TRUNCATE };
+       EVAL_LIMIT, EVAL_NO_TRUNCATE, EVAL_USE_TOPIC };
 
 static void eval_progress(size_t done, double secs, int final) {
     fprintf(stderr, "\rchorus eval: %zu clusters, %.1f s, %.0f clusters/s%s", done, secs,
@@ -160,7 +166,7 @@ int cmd_eval(int argc, char **argv) {
     size_t threads = cli_default_threads(), limit = 0;
     const char *flags = EVAL_DEFAULT_FLAGS, *wordnet = CHORUS_ROUGE_WORDNET_DIR,
                *stopwords = NULL, *out_dir = NULL;
-    int as_report = 0, as_json = 0;
+    int as_report = 0, as_json = 0, use_topic = 0;
 
     struct option longopts[40];
     size_t nl = 0;
@@ -174,6 +180,7 @@ int cmd_eval(int argc, char **argv) {
     longopts[nl++] = (struct option){"out", required_argument, NULL, EVAL_OUT};
     longopts[nl++] = (struct option){"limit", required_argument, NULL, EVAL_LIMIT};
     longopts[nl++] = (struct option){"no-truncate", no_argument, NULL, EVAL_NO_TRUNCATE};
+    longopts[nl++] = (struct option){"use-topic", no_argument, NULL, EVAL_USE_TOPIC};
     longopts[nl++] = (struct option){"threads", required_argument, NULL, 'j'};
     longopts[nl++] = (struct option){"help", no_argument, NULL, 'h'};
     longopts[nl] = (struct option){NULL, 0, NULL, 0};
@@ -210,6 +217,9 @@ int cmd_eval(int argc, char **argv) {
             break;
         case EVAL_NO_TRUNCATE:
             so.opts.truncate_last = 0;
+            break;
+        case EVAL_USE_TOPIC:
+            use_topic = 1;
             break;
         case 'j':
             if (cli_parse_threads(optarg, &threads) != 0)
@@ -313,7 +323,7 @@ int cmd_eval(int argc, char **argv) {
         }
         if (n < cap || rc == CLI_EXIT_INTERNAL)
             done = 1;
-        eval_ctx ctx = {jobs, &so};
+        eval_ctx ctx = {jobs, &so, use_topic};
         cli_parallel_for(n, threads, eval_item, &ctx);
         for (size_t i = 0; i < n; i++) {
             eval_job *j = &jobs[i];

@@ -21,66 +21,65 @@
 #include "cli.h"
 
 static void crouge_usage(FILE *f) {
-    fprintf(
-        f,
-        "usage: chorus rouge [options] PEER REFERENCE...\n"
-        "       chorus rouge [options] --pairs FILE\n"
-        "       chorus rouge [options] PEER_DIR REFERENCE_DIR\n"
-        "\n"
-        "Scores summaries against reference summaries exactly as ROUGE-1.5.5 does\n"
-        "(same tokenizer, stemmer, truncation, averages and confidence intervals) and\n"
-        "prints ROUGE-1.5.5's report. Files hold one sentence per line.\n"
-        "\n"
-        "Inputs:\n"
-        "  PEER REFERENCE...    one evaluation, named after the peer file\n"
-        "  --pairs FILE         one evaluation per line: the peer file, then its\n"
-        "                       references, separated by tabs; relative paths are\n"
-        "                       taken from FILE's directory; '#' starts a comment\n"
-        "  PEER_DIR REF_DIR     every file of PEER_DIR against the files of REF_DIR\n"
-        "                       whose name has the same part before the first '.'\n"
-        "                       (peers/d061.txt <-> refs/d061.A.txt, refs/d061.B.txt)\n"
-        "\n"
-        "Options (ROUGE-1.5.5 flag, then its readable form):\n"
-        "  -n N   --ngram N            ROUGE-1 .. ROUGE-N (default 2; 0 = none)\n"
-        "  -m     --stem               stem: WordNet exceptions, then Porter\n"
-        "  -s     --remove-stopwords   drop stopwords (needs --stopwords FILE)\n"
-        "  -l N   --max-words N        use only the first N words of each summary\n"
-        "  -b N   --max-bytes N        use only the first N bytes of each summary\n"
-        "  -f A|B --best-reference     B: score against the best reference only\n"
-        "                              (A, the default, pools all references)\n"
-        "  -p A   --alpha A            F = 1/(A/P + (1-A)/R); default 0.5\n"
-        "  -t T   --counting T         0|eval: average per evaluation (default);\n"
-        "                              1|token: pool counts; 2|raw: counts only\n"
-        "  -2 N   --skip-gap N         ROUGE-S with at most N words between the pair\n"
-        "                              (N < 0: any distance)\n"
-        "  -u     --skip-unigrams      ROUGE-SU instead of ROUGE-S\n"
-        "  -U     --skip-both          ROUGE-S and ROUGE-SU\n"
-        "  -w W   --wlcs-weight W      also ROUGE-W with weight W (e.g. 1.2)\n"
-        "  -x     --no-rouge-l         no ROUGE-L\n"
-        "  -c C   --confidence C       C%% confidence intervals (default 95)\n"
-        "  -r R   --resamples R        bootstrap samples (default 1000; 0 = none)\n"
-        "         --seed S             seed of the bootstrap (default 0, ROUGE-1.5.5's)\n"
-        "  -d     --per-eval           list every evaluation's scores\n"
-        "  -a                          accepted and ignored (one system is scored)\n"
-        "  -e DIR --data-dir DIR       ROUGE-1.5.5's data directory: its\n"
-        "                              smart_common_words.txt and its\n"
-        "                              WordNet-2.0-Exceptions/ directory\n"
-        "         --wordnet-dir DIR    WordNet .exc files (default %s;\n"
-        "                              'none': Porter only)\n"
-        "         --stopwords FILE     stopword list, one word per line\n"
-        "         --system-id ID       system id in the report (default 1)\n"
-        "         --json               a JSON document instead of the report\n"
-        "  -h     --help               this text\n"
-        "\n"
-        "Examples:\n"
-        "  chorus rouge -n 2 -m -l 100 -d summary.txt ref1.txt ref2.txt\n"
-        "  chorus rouge --ngram 2 --stem --max-words 100 --per-eval summary.txt ref1.txt\n"
-        "  chorus rouge -c 95 -2 4 -U -r 1000 -n 4 -w 1.2 -a -m -d -l 300 --pairs pairs.tsv\n"
-        "  chorus rouge --stem --remove-stopwords --stopwords smart_common_words.txt \\\n"
-        "               --max-bytes 665 --json peers/ refs/\n"
-        "\n"
-        "Exit status: 0 ok, 1 bad input, 2 usage error, 3 I/O error, 4 out of memory.\n",
-        CHORUS_ROUGE_WORDNET_DIR);
+    fprintf(f,
+            "usage: chorus rouge [options] PEER REFERENCE...\n"
+            "       chorus rouge [options] --pairs FILE\n"
+            "       chorus rouge [options] PEER_DIR REFERENCE_DIR\n"
+            "\n"
+            "Scores summaries against reference summaries exactly as ROUGE-1.5.5 does\n"
+            "(same tokenizer, stemmer, truncation, averages and confidence intervals) and\n"
+            "prints ROUGE-1.5.5's report. Files hold one sentence per line.\n"
+            "\n"
+            "Inputs:\n"
+            "  PEER REFERENCE...    one evaluation, named after the peer file\n"
+            "  --pairs FILE         one evaluation per line: the peer file, then its\n"
+            "                       references, separated by tabs; relative paths are\n"
+            "                       taken from FILE's directory; '#' starts a comment\n"
+            "  PEER_DIR REF_DIR     every file of PEER_DIR against the files of REF_DIR\n"
+            "                       whose name has the same part before the first '.'\n"
+            "                       (peers/d061.txt <-> refs/d061.A.txt, refs/d061.B.txt)\n"
+            "\n"
+            "Options (ROUGE-1.5.5 flag, then its readable form):\n"
+            "  -n N   --ngram N            ROUGE-1 .. ROUGE-N (default 2; 0 = none)\n"
+            "  -m     --stem               stem: WordNet exceptions, then Porter\n"
+            "  -s     --remove-stopwords   drop stopwords (needs --stopwords FILE)\n"
+            "  -l N   --max-words N        use only the first N words of each summary\n"
+            "  -b N   --max-bytes N        use only the first N bytes of each summary\n"
+            "  -f A|B --best-reference     B: score against the best reference only\n"
+            "                              (A, the default, pools all references)\n"
+            "  -p A   --alpha A            F = 1/(A/P + (1-A)/R); default 0.5\n"
+            "  -t T   --counting T         0|eval: average per evaluation (default);\n"
+            "                              1|token: pool counts; 2|raw: counts only\n"
+            "  -2 N   --skip-gap N         ROUGE-S with at most N words between the pair\n"
+            "                              (N < 0: any distance)\n"
+            "  -u     --skip-unigrams      ROUGE-SU instead of ROUGE-S\n"
+            "  -U     --skip-both          ROUGE-S and ROUGE-SU\n"
+            "  -w W   --wlcs-weight W      also ROUGE-W with weight W (e.g. 1.2)\n"
+            "  -x     --no-rouge-l         no ROUGE-L\n"
+            "  -c C   --confidence C       C%% confidence intervals (default 95)\n"
+            "  -r R   --resamples R        bootstrap samples (default 1000; 0 = none)\n"
+            "         --seed S             seed of the bootstrap (default 0, ROUGE-1.5.5's)\n"
+            "  -d     --per-eval           list every evaluation's scores\n"
+            "  -a                          accepted and ignored (one system is scored)\n"
+            "  -e DIR --data-dir DIR       ROUGE-1.5.5's data directory: its\n"
+            "                              smart_common_words.txt and its\n"
+            "                              WordNet-2.0-Exceptions/ directory\n"
+            "         --wordnet-dir DIR    WordNet .exc files (default %s;\n"
+            "                              'none': Porter only)\n"
+            "         --stopwords FILE     stopword list, one word per line\n"
+            "         --system-id ID       system id in the report (default 1)\n"
+            "         --json               a JSON document instead of the report\n"
+            "  -h     --help               this text\n"
+            "\n"
+            "Examples:\n"
+            "  chorus rouge -n 2 -m -l 100 -d summary.txt ref1.txt ref2.txt\n"
+            "  chorus rouge --ngram 2 --stem --max-words 100 --per-eval summary.txt ref1.txt\n"
+            "  chorus rouge -c 95 -2 4 -U -r 1000 -n 4 -w 1.2 -a -m -d -l 300 --pairs pairs.tsv\n"
+            "  chorus rouge --stem --remove-stopwords --stopwords smart_common_words.txt \\\n"
+            "               --max-bytes 665 --json peers/ refs/\n"
+            "\n"
+            "Exit status: 0 ok, 1 bad input, 2 usage error, 3 I/O error, 4 out of memory.\n",
+            CHORUS_ROUGE_WORDNET_DIR);
 }
 
 /* ------------------------------------------------------------ files */
@@ -166,7 +165,7 @@ static char *crouge_join(const char *dir, const char *name) {
 
 /* Scores one evaluation from files; returns an exit code. */
 static int crouge_eval_files(chorus_rouge *r, const char *id, const char *peer_path,
-                            char *const *ref_paths, size_t n_refs) {
+                             char *const *ref_paths, size_t n_refs) {
     int code = CLI_EXIT_OK, is_dir;
     size_t peer_len = 0;
     char *peer = crouge_read_file(peer_path, &peer_len, &is_dir);
@@ -366,8 +365,8 @@ static int crouge_eval_dirs(chorus_rouge *r, const char *peer_dir, const char *r
         if (code == CLI_EXIT_OK && (!peer_path || !id))
             code = CLI_EXIT_INTERNAL;
         if (code == CLI_EXIT_OK && n == 0) {
-            fprintf(stderr, "chorus rouge: no reference in %s for %s (expected %.*s.*)\n",
-                    ref_dir, peers[i], (int)kl, peers[i]);
+            fprintf(stderr, "chorus rouge: no reference in %s for %s (expected %.*s.*)\n", ref_dir,
+                    peers[i], (int)kl, peers[i]);
             code = CLI_EXIT_INPUT;
         }
         if (code == CLI_EXIT_OK) {
@@ -409,14 +408,14 @@ static const struct {
     char flag;
     int has_value;
 } crouge_longopts[] = {
-    {"ngram", 'n', 1},         {"stem", 'm', 0},           {"remove-stopwords", 's', 0},
-    {"max-words", 'l', 1},     {"max-bytes", 'b', 1},      {"best-reference", 'B', 0},
-    {"alpha", 'p', 1},         {"counting", 't', 1},       {"skip-gap", '2', 1},
-    {"skip-unigrams", 'u', 0}, {"skip-both", 'U', 0},      {"wlcs-weight", 'w', 1},
-    {"no-rouge-l", 'x', 0},    {"confidence", 'c', 1},     {"resamples", 'r', 1},
-    {"per-eval", 'd', 0},      {"data-dir", 'e', 1},       {"seed", 'S', 1},
-    {"wordnet-dir", 'W', 1},   {"stopwords", 'P', 1},      {"system-id", 'I', 1},
-    {"pairs", 'F', 1},         {"json", 'J', 0},           {"help", 'h', 0},
+    {"ngram", 'n', 1},         {"stem", 'm', 0},       {"remove-stopwords", 's', 0},
+    {"max-words", 'l', 1},     {"max-bytes", 'b', 1},  {"best-reference", 'B', 0},
+    {"alpha", 'p', 1},         {"counting", 't', 1},   {"skip-gap", '2', 1},
+    {"skip-unigrams", 'u', 0}, {"skip-both", 'U', 0},  {"wlcs-weight", 'w', 1},
+    {"no-rouge-l", 'x', 0},    {"confidence", 'c', 1}, {"resamples", 'r', 1},
+    {"per-eval", 'd', 0},      {"data-dir", 'e', 1},   {"seed", 'S', 1},
+    {"wordnet-dir", 'W', 1},   {"stopwords", 'P', 1},  {"system-id", 'I', 1},
+    {"pairs", 'F', 1},         {"json", 'J', 0},       {"help", 'h', 0},
 };
 
 /* Applies one option; returns -1 (usage error, message printed), 0, or 1
@@ -497,8 +496,8 @@ static int crouge_parse(crouge_opts *o, int argc, char **argv) {
             const char *name = a + 2, *eq = strchr(name, '=');
             size_t nl = eq ? (size_t)(eq - name) : strlen(name);
             size_t k = 0, nlo = sizeof crouge_longopts / sizeof crouge_longopts[0];
-            while (k < nlo &&
-                   !(strlen(crouge_longopts[k].name) == nl && !strncmp(crouge_longopts[k].name, name, nl)))
+            while (k < nlo && !(strlen(crouge_longopts[k].name) == nl &&
+                                !strncmp(crouge_longopts[k].name, name, nl)))
                 k++;
             if (k == nlo) {
                 fprintf(stderr, "chorus rouge: unknown option '%s' (see --help)\n", a);

@@ -20,7 +20,9 @@ static void report_usage(FILE *f) {
             "      --text             plain text (default)\n"
             "      --markdown         Markdown\n"
             "      --json             JSON (schema: docs/json-schema.md)\n"
-            "      --html             one self-contained HTML page\n\n" CLI_SUM_HELP
+            "      --html             one self-contained HTML page\n"
+            "      --use-topic        bias each cluster toward its own topic statement\n"
+            "                         (DUC topics, JSONL \"query\")\n\n" CLI_SUM_HELP
             "  -h, --help             this help\n\n"
             "Examples:\n"
             "  chorus report --html story/*.txt > story.html\n"
@@ -38,7 +40,9 @@ static void summarize_usage(FILE *f) {
             "      --text             plain text with [1,3] marks and a source list (default)\n"
             "      --markdown         Markdown\n"
             "      --json             JSON, one document per cluster and line\n"
-            "                         (schema: docs/json-schema.md)\n\n" CLI_SUM_HELP
+            "                         (schema: docs/json-schema.md)\n"
+            "      --use-topic        bias each cluster toward its own topic statement\n"
+            "                         (DUC topics, JSONL \"query\")\n\n" CLI_SUM_HELP
             "  -h, --help             this help\n\n"
             "Examples:\n"
             "  chorus summarize --words 120 story/*.txt\n"
@@ -46,7 +50,8 @@ static void summarize_usage(FILE *f) {
             "  chorus summarize --format jsonl --words 300 --truncate clusters.jsonl.gz\n");
 }
 
-enum { SUMMARIZE_TEXT = 2000, SUMMARIZE_MARKDOWN, SUMMARIZE_JSON, SUMMARIZE_HTML };
+enum { SUMMARIZE_TEXT = 2000, SUMMARIZE_MARKDOWN, SUMMARIZE_JSON, SUMMARIZE_HTML,
+       SUMMARIZE_USE_TOPIC };
 
 /* Renders what the command makes of one cluster; NULL with a message on the
  * cluster on failure. */
@@ -81,8 +86,10 @@ static int summarize_run(int argc, char **argv, int report) {
     longopts[nl++] = (struct option){"json", no_argument, NULL, SUMMARIZE_JSON};
     if (report)
         longopts[nl++] = (struct option){"html", no_argument, NULL, SUMMARIZE_HTML};
+    longopts[nl++] = (struct option){"use-topic", no_argument, NULL, SUMMARIZE_USE_TOPIC};
     longopts[nl++] = (struct option){"help", no_argument, NULL, 'h'};
     longopts[nl] = (struct option){NULL, 0, NULL, 0};
+    int use_topic = 0;
 
     int opt;
     optind = 1;
@@ -104,6 +111,9 @@ static int summarize_run(int argc, char **argv, int report) {
             break;
         case SUMMARIZE_HTML:
             render = CHORUS_RENDER_HTML;
+            break;
+        case SUMMARIZE_USE_TOPIC:
+            use_topic = 1;
             break;
         case 'h':
             (report ? report_usage : summarize_usage)(stdout);
@@ -158,7 +168,10 @@ static int summarize_run(int argc, char **argv, int report) {
             continue;
         }
         size_t len = 0;
-        char *out = summarize_one(c, &so.opts, report, render, &len);
+        chorus_options o = so.opts;
+        if (use_topic && in->query && !o.query)
+            o.query = in->query; /* a --query given by the user wins */
+        char *out = summarize_one(c, &o, report, render, &len);
         if (!out) {
             cli_error("%s: %s", in->id ? in->id : "summary",
                       chorus_cluster_errmsg(c)[0] ? chorus_cluster_errmsg(c) : "out of memory");

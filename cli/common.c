@@ -76,6 +76,10 @@ enum {
     CLI_OPT_IDF,
     CLI_OPT_LANGUAGE,
     CLI_OPT_KEEP_NOISE,
+    CLI_OPT_QUERY,
+    CLI_OPT_COMPRESS,
+    CLI_OPT_PRIORS,
+    CLI_OPT_ILP_TIME,
 };
 
 const struct option cli_sum_longopts[] = {
@@ -93,6 +97,10 @@ const struct option cli_sum_longopts[] = {
     {"idf", required_argument, NULL, CLI_OPT_IDF},
     {"language", required_argument, NULL, CLI_OPT_LANGUAGE},
     {"keep-noise", no_argument, NULL, CLI_OPT_KEEP_NOISE},
+    {"query", required_argument, NULL, CLI_OPT_QUERY},
+    {"compress", required_argument, NULL, CLI_OPT_COMPRESS},
+    {"priors", required_argument, NULL, CLI_OPT_PRIORS},
+    {"ilp-time-limit", required_argument, NULL, CLI_OPT_ILP_TIME},
     {NULL, 0, NULL, 0},
 };
 
@@ -102,6 +110,38 @@ void cli_sum_init(cli_sum_opts *o) {
     chorus_cluster_config_init(&o->cfg);
     o->format = CHORUS_FORMAT_AUTO;
 }
+
+/* Parses a comma-separated list of names[] (bit 1 << k each), "all" or
+ * "none" into *out; prints an error naming 'what' and returns -1 on an
+ * unknown name. */
+static int common_parse_bits(const char *arg, const char *what, const char *const *names,
+                             size_t n_names, unsigned *out) {
+    unsigned bits = 0;
+    const char *p = arg;
+    while (*p) {
+        size_t len = strcspn(p, ",");
+        size_t k = 0;
+        if (len == 3 && !strncmp(p, "all", 3))
+            bits |= (1u << n_names) - 1;
+        else if (!(len == 4 && !strncmp(p, "none", 4))) {
+            while (k < n_names && !(strlen(names[k]) == len && !strncmp(p, names[k], len)))
+                k++;
+            if (k == n_names) {
+                cli_error("%s: unknown name '%.*s' in '%s'", what, (int)len, p, arg);
+                return -1;
+            }
+            bits |= 1u << k;
+        }
+        p += len;
+        if (*p == ',')
+            p++;
+    }
+    *out = bits;
+    return 0;
+}
+
+static const char *const common_compress_names[] = {"dateline", "connective", "paren", "attrib"};
+static const char *const common_prior_names[] = {"position", "support", "length", "context"};
 
 int cli_sum_option(cli_sum_opts *o, int opt, const char *arg) {
     int m;
@@ -118,7 +158,7 @@ int cli_sum_option(cli_sum_opts *o, int opt, const char *arg) {
     case 'm':
         if ((m = chorus_method_parse(arg)) < 0) {
             cli_error("--method: unknown method '%s' (default, lexrank, centroid, mmr, "
-                      "submodular, lead)",
+                      "submodular, lead, ilp)",
                       arg);
             return -1;
         }
@@ -165,6 +205,19 @@ int cli_sum_option(cli_sum_opts *o, int opt, const char *arg) {
     case CLI_OPT_KEEP_NOISE:
         o->cfg.keep_noise = 1;
         return 1;
+    case CLI_OPT_QUERY:
+        o->opts.query = arg;
+        return 1;
+    case CLI_OPT_COMPRESS:
+        return common_parse_bits(arg, "--compress", common_compress_names, 4, &o->opts.compress)
+                   ? -1
+                   : 1;
+    case CLI_OPT_PRIORS:
+        return common_parse_bits(arg, "--priors", common_prior_names, 4, &o->opts.priors) ? -1
+                                                                                          : 1;
+    case CLI_OPT_ILP_TIME:
+        return cli_parse_double(arg, "--ilp-time-limit", 0, 3600, &o->opts.ilp_time_limit) ? -1
+                                                                                           : 1;
     default:
         return 0;
     }

@@ -42,10 +42,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         }
     }
     const char *fields[] = {chorus_article_title(a), chorus_article_byline(a),
-                            chorus_article_date(a), chorus_article_url(a),
-                            chorus_article_site(a), chorus_article_encoding(a)};
+                            chorus_article_date(a),  chorus_article_url(a),
+                            chorus_article_site(a),  chorus_article_encoding(a)};
+    /* decoding may triple a byte (windows-1252 to UTF-8, U+FFFD) */
     for (size_t i = 0; i < sizeof fields / sizeof *fields; i++)
-        if (fields[i] && strlen(fields[i]) > size + 64)
+        if (fields[i] && strlen(fields[i]) > 3 * size + 64)
             abort();
     chorus_article_free(a);
     return 0;

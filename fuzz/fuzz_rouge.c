@@ -29,10 +29,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (size < 1)
         return 0;
-    static const char *const flags[] = {"-n 3 -l 5 -r 3",       "-n 2 -b 9 -2 4 -u -r 2",
-                                        "-n 1 -m -f B -w 1.2",  "-n 2 -t 1 -d -2 -1 -U -r 2",
-                                        "-n 4 -x -t 2 -d",      "-n 2 -m -w 2 -l 3 -r 1",
-                                        "-n 1 -2 0 -U -b 1",    "-n 9 -f B -p 0 -c 100 -r 2"};
+    static const char *const flags[] = {"-n 3 -l 5 -r 3",      "-n 2 -b 9 -2 4 -u -r 2",
+                                        "-n 1 -m -f B -w 1.2", "-n 2 -t 1 -d -2 -1 -U -r 2",
+                                        "-n 4 -x -t 2 -d",     "-n 2 -m -w 2 -l 3 -r 1",
+                                        "-n 1 -2 0 -U -b 1",   "-n 9 -f B -p 0 -c 100 -r 2"};
     chorus_rouge_lexicon *lex = chorus_rouge_lexicon_new();
     if (!lex)
         return 0;

@@ -139,7 +139,8 @@ typedef enum chorus_method {
     CHORUS_METHOD_CENTROID,    /* centroid (Radev et al. 2004) */
     CHORUS_METHOD_MMR,         /* maximal marginal relevance (Carbonell & Goldstein 1998) */
     CHORUS_METHOD_SUBMODULAR,  /* coverage + diversity (Lin & Bilmes 2011) */
-    CHORUS_METHOD_LEAD         /* first sentences of each report in turn */
+    CHORUS_METHOD_LEAD,        /* first sentences of each report in turn */
+    CHORUS_METHOD_ILP          /* concept coverage solved exactly (Gillick & Favre 2009) */
 } chorus_method;
 
 /* Parses a method name ("lexrank", ...); returns -1 for an unknown name. */
@@ -167,11 +168,43 @@ typedef struct chorus_options {
     double cite_threshold;   /* cosine at which another report counts as
                                 carrying a sentence's content; default 0.35 */
     double redundancy;       /* max cosine between two selected sentences;
-                                default 0.5 */
+                                default 0.3 */
     const chorus_idf *idf;   /* background IDF, or NULL to use the cluster's */
     int truncate_last;       /* 1: cut the last sentence to fill the word or
                                 byte budget exactly (as ROUGE's -l/-b do) */
+    /* Fields below were added later; chorus_options_init() sets them. */
+    const char *query;       /* a question or topic the summary should
+                                answer (UTF-8, copied by chorus_summarize);
+                                NULL or "" for a generic summary */
+    unsigned compress;       /* CHORUS_COMPRESS_* bits: what light sentence
+                                compression may leave out (default
+                                CHORUS_COMPRESS_DEFAULT) */
+    unsigned priors;         /* CHORUS_PRIOR_* bits: which sentence priors
+                                the default (MMR) and ILP methods use
+                                (default CHORUS_PRIOR_DEFAULT) */
+    double ilp_time_limit;   /* seconds GLPK may spend on one cluster before
+                                the ILP method falls back to its greedy
+                                solution; default 1 */
 } chorus_options;
+
+/* chorus_options.compress: light compression, by deletion only. */
+#define CHORUS_COMPRESS_DATELINE 1u   /* "WASHINGTON (AP) --" opening a report */
+#define CHORUS_COMPRESS_CONNECTIVE 2u /* a leading "But", "However," */
+#define CHORUS_COMPRESS_PAREN 4u      /* short parenthetical asides */
+#define CHORUS_COMPRESS_ATTRIB 8u     /* '"...," he said Tuesday.' -> '"...".' */
+#define CHORUS_COMPRESS_ALL 15u
+#define CHORUS_COMPRESS_DEFAULT (CHORUS_COMPRESS_DATELINE | CHORUS_COMPRESS_PAREN)
+
+/* chorus_options.priors: what selection prefers besides content. */
+#define CHORUS_PRIOR_POSITION 1u /* early sentences of a report */
+#define CHORUS_PRIOR_SUPPORT 2u  /* content carried by several reports */
+#define CHORUS_PRIOR_LENGTH 4u   /* neither fragments nor run-on sentences */
+#define CHORUS_PRIOR_CONTEXT 8u  /* not sentences that need the one before
+                                    ("But", "He", dangling quotes) */
+#define CHORUS_PRIOR_ALL 15u
+/* Length and context cost a little ROUGE on the development data (see
+ * docs/benchmarks.md) and are there for readability: off by default. */
+#define CHORUS_PRIOR_DEFAULT (CHORUS_PRIOR_POSITION | CHORUS_PRIOR_SUPPORT)
 
 void chorus_options_init(chorus_options *o);
 

@@ -46,6 +46,45 @@ for s in d["summary"]:
     assert s["length"] > 0
 PY
 
+# --- the cross-source report: every section, each item pointing into an input
+expect_rc 0 "report --json" "$chorus" report --json "$ex"
+python3 - "$tmp/out" "$ex" <<'PY' || fail "report json"
+import json, os, sys
+d = json.loads(open(sys.argv[1]).read())
+ex = sys.argv[2]
+inputs = [open(os.path.join(ex, f), "rb").read() for f in sorted(os.listdir(ex))]
+assert d["kind"] == "report"
+for key in ["summary", "facts", "quotes", "conflicts", "entities", "timeline"]:
+    assert key in d, key
+def check(span):
+    raw = inputs[span["doc"] - 1][span["offset"]:span["offset"] + span["length"]]
+    assert raw.decode() == span["text"], (raw, span["text"])
+# the injury counts disagree (12 in two reports, 14 in one): one conflict
+counts = [c for c in d["conflicts"] if c["kind"] == "count"]
+assert counts, d["conflicts"]
+for c in d["conflicts"]:
+    for side in c["sides"]:
+        check(side)
+# the towing company's statement, carried by two outlets with a changed word
+# and a named vs unnamed speaker, is one quote with two variants
+q = [g for g in d["quotes"] if len(g["sources"]) >= 2 and g["attribution_differs"]]
+assert q, d["quotes"]
+assert any(v["differs"] for v in q[0]["variants"]), q[0]
+for g in d["quotes"]:
+    for v in g["variants"]:
+        check(v)
+# a denial is never merged with the claim it denies
+kinds = {f["kind"] for f in d["facts"]}
+assert "denial" in kinds and "claim" in kinds, kinds
+for f in d["facts"]:
+    for s in f["sentences"]:
+        check(s)
+names = {e["name"]: e for e in d["entities"]}
+assert "Owen Fitch" in names and "Fitch" in names["Owen Fitch"]["aliases"], list(names)
+PY
+expect_rc 0 "report --markdown" "$chorus" report --markdown "$ex"
+grep -q '^## Where the reports disagree' "$tmp/out" || fail "markdown report has no conflicts section"
+
 # --- markdown
 expect_rc 0 "summarize --markdown" "$chorus" summarize --markdown "$ex"
 grep -q '^### Sources' "$tmp/out" || fail "markdown has no source list"

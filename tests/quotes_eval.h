@@ -47,7 +47,7 @@ typedef struct qeval_label {
 
 typedef struct qeval_counts {
     size_t found, labelled, matched;
-    size_t partial_right;             /* matched with the right full/partial kind */
+    size_t partial_right; /* matched with the right full/partial kind */
     size_t spk_given, spk_right, spk_labelled;
     size_t pairs_found, pairs_labelled, pairs_both;
 } qeval_counts;
@@ -233,7 +233,9 @@ static void qeval_score(qeval_label *lab, size_t nl, const ch_quote *q, size_t n
     free(qlab);
 }
 
-static double qeval_ratio(size_t a, size_t b) { return b ? (double)a / (double)b : 1.0; }
+static double qeval_ratio(size_t a, size_t b) {
+    return b ? (double)a / (double)b : 1.0;
+}
 
 static int qeval_name_cmp(const void *a, const void *b) {
     return strcmp(*(const char *const *)a, *(const char *const *)b);

@@ -7,6 +7,8 @@
  */
 #include "testutil.h"
 
+#include <iconv.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,7 +35,9 @@ static chorus_article *th_extract(const char *html, size_t len) {
     return a;
 }
 
-static chorus_article *th_extract_z(const char *html) { return th_extract(html, strlen(html)); }
+static chorus_article *th_extract_z(const char *html) {
+    return th_extract(html, strlen(html));
+}
 
 static chorus_article *th_extract_file(const char *rel, char **page, size_t *len) {
     *page = tu_read_file(rel, len);
@@ -101,17 +105,28 @@ static void test_boilerplate_fixture(void **state) {
     assert_true(th_has(a, "Fishermen who moor in the inner basin"));
     assert_true(th_has(a, "caf\xC3\xA9 at the end of the pier"));
     /* every kind of boilerplate is gone */
-    const char *gone[] = {"We use cookies",          "Sport",
-                          "Home",                    "Elmwood pier reopens after storm repairs",
-                          "Marta Quillon",           "Share on Facebook",
-                          "Photo: Ledger staff",     "discounted ferry tickets",
-                          "Advertisement",           "Related stories",
-                          "Storm damage closes",     "Sign up for our morning briefing",
-                          "harbour\n",               "Great news, my children",
-                          "marina development",      "Bakery on Mill Street",
-                          "Subscribe now",           "Copyright 2021",
-                          "enable JavaScript",       "Template text",
-                          "Vector label",            "Tracking code",
+    const char *gone[] = {"We use cookies",
+                          "Sport",
+                          "Home",
+                          "Elmwood pier reopens after storm repairs",
+                          "Marta Quillon",
+                          "Share on Facebook",
+                          "Photo: Ledger staff",
+                          "discounted ferry tickets",
+                          "Advertisement",
+                          "Related stories",
+                          "Storm damage closes",
+                          "Sign up for our morning briefing",
+                          "harbour\n",
+                          "Great news, my children",
+                          "marina development",
+                          "Bakery on Mill Street",
+                          "Subscribe now",
+                          "Copyright 2021",
+                          "enable JavaScript",
+                          "Template text",
+                          "Vector label",
+                          "Tracking code",
                           "font-family"};
     for (size_t i = 0; i < sizeof gone / sizeof *gone; i++)
         if (th_has(a, gone[i])) {
@@ -129,7 +144,8 @@ static void test_boilerplate_fixture(void **state) {
     assert_string_equal(chorus_article_byline(a), "Marta Quillon");
     assert_string_equal(chorus_article_date(a), "2021-03-09T14:05:00+01:00");
     assert_string_equal(chorus_article_site(a), "The Coastal Ledger");
-    assert_string_equal(chorus_article_url(a), "https://ledger.example/2021/03/elmwood-pier-reopens");
+    assert_string_equal(chorus_article_url(a),
+                        "https://ledger.example/2021/03/elmwood-pier-reopens");
     assert_string_equal(chorus_article_encoding(a), "UTF-8");
     assert_int_equal(th_offsets_bad(a, page, len), 0);
     chorus_article_free(a);
@@ -172,6 +188,66 @@ static void test_nested_tables(void **state) {
     assert_int_equal(th_offsets_bad(a, page, len), 0);
     chorus_article_free(a);
     free(page);
+
+    /* a layout table whose columns hold inline text: the columns are
+     * separate blocks, <br><br> separates paragraphs */
+    a = th_extract_file("tests/fixtures/html/layout.html", &page, &len);
+    assert_true(th_has(a, "The village hall committee has finally agreed"));
+    assert_true(th_has(a, "if the weather allows.\n\nStallholders are asked"));
+    assert_true(th_has(a, "leaked through two winters."));
+    assert_false(th_has(a, "Archive"));
+    assert_false(th_has(a, "Cheap flights"));
+    assert_int_equal(th_offsets_bad(a, page, len), 0);
+    chorus_article_free(a);
+    free(page);
+}
+
+static void test_teasers_and_lead_links(void **state) {
+    (void)state;
+    ch_buf b = {0};
+    buf_puts(&b, "<html><body><div><ul>");
+    /* a list of teasers with no class names to give it away: each a linked
+     * headline and its summary, longer in total than the article */
+    for (int i = 0; i < 8; i++)
+        buf_printf(&b,
+                   "<li><a href=\"/s%d\">Council weighs plan number %d for the old quarry "
+                   "site</a> The proposal would turn the flooded pit into a swimming lake, "
+                   "with a car park and a small cafe, if residents agree in a vote.</li>",
+                   i, i);
+    buf_puts(&b, "</ul></div><div><p><a href=\"/people/mara\">Mara Okonjo, the head "
+                 "of the local school board</a>, said on Monday that the new term would "
+                 "start a week later than planned because of the roof repairs.</p>"
+                 "<p>Parents were told by letter, and the school will open its library for "
+                 "pupils who need somewhere to study during the extra week.</p>"
+                 "<p>The repairs are expected to cost less than the insurance payout, the "
+                 "board said, so no money will be taken from the teaching budget.</p>"
+                 "</div></body></html>");
+    chorus_article *a = th_extract(b.data, b.len);
+    /* the first paragraph starts with a long link and is still the lead */
+    assert_true(th_has(a, "Mara Okonjo, the head of the local school board, said on Monday"));
+    assert_true(th_has(a, "taken from the teaching budget."));
+    assert_false(th_has(a, "quarry"));
+    chorus_article_free(a);
+    buf_free(&b);
+}
+
+static void test_byline_in_page(void **state) {
+    (void)state;
+    /* no metadata: the byline is read from the page and kept out of the body */
+    const char *page =
+        "<html><body><div class=\"content\"><h1>Night trains return to the valley</h1>"
+        "<p>By Alma Keterring</p>"
+        "<p>The overnight service between the capital and the mountain towns will run again "
+        "from December, the rail company said, after a gap of eleven years.</p>"
+        "<p>Sleeper cars are being refurbished at the depot, and tickets go on sale next "
+        "week through the usual booking channels.</p></div></body></html>";
+    chorus_article *a = th_extract_z(page);
+    assert_string_equal(chorus_article_byline(a), "Alma Keterring");
+    assert_string_equal(chorus_article_title(a), "Night trains return to the valley");
+    assert_false(th_has(a, "By Alma"));
+    assert_false(th_has(a, "Night trains return"));
+    assert_true(th_has(a, "The overnight service between the capital"));
+    chorus_article_free(a);
 }
 
 static void test_jsonld(void **state) {
@@ -214,14 +290,16 @@ static void test_latin1_bytes(void **state) {
     const char page[] = "<html><head><meta charset=\"ISO-8859-1\"><title>t</title></head><body>"
                         "<p>Le caf\xE9 de la gare a rouvert ses portes apr\xE8s des travaux, "
                         "et M\xFCller, le g\xE9rant, a servi les premiers clients.</p>"
-                        "<p>Die Stra\xDF" "e war voller Leute, die auf den ersten Kaffee warteten, "
+                        "<p>Die Stra\xDF"
+                        "e war voller Leute, die auf den ersten Kaffee warteten, "
                         "und alle waren zufrieden.</p></body></html>";
     size_t len = sizeof page - 1;
     chorus_article *a = th_extract(page, len);
     assert_string_equal(chorus_article_encoding(a), "WINDOWS-1252");
     assert_true(th_has(a, "Le caf\xC3\xA9 de la gare a rouvert ses portes apr\xC3\xA8s"));
     assert_true(th_has(a, "M\xC3\xBCller"));
-    assert_true(th_has(a, "Stra\xC3\x9F" "e"));
+    assert_true(th_has(a, "Stra\xC3\x9F"
+                          "e"));
     /* the two UTF-8 bytes of é map to the one page byte */
     const char *t = chorus_article_text(a, NULL);
     size_t i = (size_t)(strstr(t, "caf\xC3\xA9") - t) + 3;
@@ -237,12 +315,14 @@ static void test_windows1252_http_equiv(void **state) {
     /* 0x93 0x94 curly quotes, 0x80 euro, 0x96 en dash */
     const char page[] = "<html><head><meta http-equiv=\"Content-Type\" "
                         "content=\"text/html; charset=windows-1252\"></head><body><div>"
-                        "<p>\x93It costs \x80" "5 more than last year,\x94 said the baker "
+                        "<p>\x93It costs \x80"
+                        "5 more than last year,\x94 said the baker "
                         "\x96 and nobody in the queue seemed to mind the new price at all.</p>"
                         "</div></body></html>";
     chorus_article *a = th_extract(page, sizeof page - 1);
     assert_string_equal(chorus_article_encoding(a), "WINDOWS-1252");
-    assert_true(th_has(a, "\xE2\x80\x9CIt costs \xE2\x82\xAC" "5 more than last year,"
+    assert_true(th_has(a, "\xE2\x80\x9CIt costs \xE2\x82\xAC"
+                          "5 more than last year,"
                           "\xE2\x80\x9D said the baker \xE2\x80\x93 and nobody"));
     chorus_article_free(a);
 }
@@ -264,8 +344,9 @@ static void test_bom_and_undeclared(void **state) {
 
     /* UTF-16LE with a BOM, written byte by byte */
     buf_clear(&b);
-    const char *src = "<html><body><p>Die F\xC3\xA4hre f\xC3\xA4hrt im Sommer alle zwanzig Minuten, "
-                      "hat der Betreiber heute angek\xC3\xBCndigt.</p></body></html>";
+    const char *src =
+        "<html><body><p>Die F\xC3\xA4hre f\xC3\xA4hrt im Sommer alle zwanzig Minuten, "
+        "hat der Betreiber heute angek\xC3\xBCndigt.</p></body></html>";
     buf_append(&b, "\xFF\xFE", 2);
     for (const unsigned char *p = (const unsigned char *)src; *p;) {
         unsigned cp = *p;
@@ -289,21 +370,25 @@ static void test_bom_and_undeclared(void **state) {
 
     /* undeclared and not UTF-8: read as windows-1252 */
     buf_clear(&b);
-    buf_puts(&b, "<html><body><p>Na pra\xE7" "a central, a feira de domingo voltou a ter "
+    buf_puts(&b, "<html><body><p>Na pra\xE7"
+                 "a central, a feira de domingo voltou a ter "
                  "barracas de fruta, queijo e p\xE3o caseiro para toda a gente.</p></body></html>");
     a = th_extract(b.data, b.len);
     assert_string_equal(chorus_article_encoding(a), "WINDOWS-1252");
-    assert_true(th_has(a, "Na pra\xC3\xA7" "a central"));
+    assert_true(th_has(a, "Na pra\xC3\xA7"
+                          "a central"));
     chorus_article_free(a);
 
     /* declared latin-1 but UTF-8 in fact: read as UTF-8 */
     buf_clear(&b);
-    buf_puts(&b, "<html><head><meta charset=iso-8859-1></head><body><p>Na pra\xC3\xA7" "a "
+    buf_puts(&b, "<html><head><meta charset=iso-8859-1></head><body><p>Na pra\xC3\xA7"
+                 "a "
                  "central, a feira de domingo voltou a ter barracas de fruta e queijo.</p>"
                  "</body></html>");
     a = th_extract(b.data, b.len);
     assert_string_equal(chorus_article_encoding(a), "UTF-8");
-    assert_true(th_has(a, "Na pra\xC3\xA7" "a central"));
+    assert_true(th_has(a, "Na pra\xC3\xA7"
+                          "a central"));
     chorus_article_free(a);
 
     /* invalid UTF-8 in a UTF-8 page becomes U+FFFD, CR LF becomes LF */
@@ -318,6 +403,60 @@ static void test_bom_and_undeclared(void **state) {
     assert_int_equal(memcmp(b.data + s, "as a museum", 11), 0);
     chorus_article_free(a);
     buf_free(&b);
+}
+
+/* Writes 'utf8' in 'to' with the system's iconv; NULL when unsupported. */
+static char *th_iconv(const char *utf8, const char *to, size_t *len) {
+    iconv_t cd = iconv_open(to, "UTF-8");
+    if (cd == (iconv_t)-1)
+        return NULL;
+    size_t in_left = strlen(utf8), cap = in_left * 4 + 16, out_left = cap;
+    char *out = malloc(cap), *op = out;
+    char *ip = (char *)(uintptr_t)utf8;
+    size_t r = out ? iconv(cd, &ip, &in_left, &op, &out_left) : (size_t)-1;
+    iconv_close(cd);
+    if (r == (size_t)-1) {
+        free(out);
+        return NULL;
+    }
+    *len = cap - out_left;
+    return out;
+}
+
+static void test_multibyte_encodings(void **state) {
+    (void)state;
+    const char *enc[][2] = {{"SHIFT_JIS", "shift_jis"}, {"EUC-JP", "euc-jp"}, {"GBK", "gb2312"}};
+    for (size_t k = 0; k < sizeof enc / sizeof *enc; k++) {
+        char utf8[1024];
+        snprintf(utf8, sizeof utf8,
+                 "<html><head><meta charset=\"%s\"></head><body><div><p>"
+                 "\xE6\x9D\xB1\xE4\xBA\xAC\xE3\x81\xAE\xE6\xB8\xAF\xE3\x81\xA7"
+                 "\xE6\x96\xB0\xE3\x81\x97\xE3\x81\x84\xE8\xA6\xB3\xE5\x85\x89"
+                 "\xE8\x88\xB9\xE3\x81\x8C\xE9\x81\x8B\xE8\x88\xAA\xE3\x82\x92"
+                 "\xE5\xA7\x8B\xE3\x82\x81\xE3\x81\xBE\xE3\x81\x97\xE3\x81\x9F"
+                 "\xE3\x80\x82 Harbour tours start at ten.</p></div></body></html>",
+                 enc[k][1]);
+        size_t len;
+        char *page = th_iconv(utf8, enc[k][0], &len);
+        if (!page) {
+            fprintf(stderr, "iconv has no %s here; skipped\n", enc[k][0]);
+            continue;
+        }
+        chorus_article *a = th_extract(page, len);
+        /* the ideographs came through, and "Harbour" maps to its ASCII bytes
+         * after the two-byte characters */
+        assert_true(th_has(a, "\xE6\x9D\xB1\xE4\xBA\xAC\xE3\x81\xAE\xE6\xB8\xAF"));
+        const char *t = chorus_article_text(a, NULL);
+        const char *h = strstr(t, "Harbour tours");
+        assert_non_null(h);
+        size_t s = chorus_article_source_offset(a, (size_t)(h - t));
+        assert_int_equal(memcmp(page + s, "Harbour tours", 13), 0);
+        /* the first ideograph maps to the first byte after "<p>" */
+        s = chorus_article_source_offset(a, 0);
+        assert_int_equal(memcmp(page + s - 3, "<p>", 3), 0);
+        chorus_article_free(a);
+        free(page);
+    }
 }
 
 static void test_sniffing(void **state) {
@@ -384,16 +523,17 @@ static void test_entities_and_offsets(void **state) {
         "</article></body></html>";
     size_t len = strlen(page);
     chorus_article *a = th_extract(page, len);
-    assert_true(th_has(a, "Caf\xC3\xA9 owners on Dock\xC2\xA0Road"));
+    assert_true(th_has(a, "Caf\xC3\xA9 owners on Dock Road"));
     assert_true(th_has(a, "one\xE2\x80\x91way system & the loss"));
-    assert_true(th_has(a, "since\xE2\x80\x94" "as they put it\xE2\x80\x94\xE2\x80\x9C"));
+    assert_true(th_has(a, "since\xE2\x80\x94"
+                          "as they put it\xE2\x80\x94\xE2\x80\x9C"));
     /* inline markup inside a word does not split it */
     assert_true(th_has(a, "The council said"));
     const char *t = chorus_article_text(a, NULL);
     /* text copied from the page maps byte for byte */
-    const char *w[] = {"owners on Dock", "Road say the new", "system", "the loss of parking",
-                       "The coun", "cil", "said it would review", "three main streets",
-                       "are complete."};
+    const char *w[] = {"owners on Dock",       "Road say the new",   "system",
+                       "the loss of parking",  "The coun",           "cil",
+                       "said it would review", "three main streets", "are complete."};
     for (size_t i = 0; i < sizeof w / sizeof *w; i++) {
         const char *p = strstr(t, w[i]);
         assert_non_null(p);
@@ -488,9 +628,11 @@ static void test_large_page(void **state) {
                  "<a href=\"/a\">Archive</a></div><div class=\"article-body\">");
     size_t n = 0;
     while (b.len < 20u * 1000 * 1000) {
-        buf_printf(&b, "<p>Entry %zu of the almanac records the weather, the tides and the "
-                       "price of grain at the market, as the clerk wrote them down that day, "
-                       "with a note on the harvest.</p>\n", n);
+        buf_printf(&b,
+                   "<p>Entry %zu of the almanac records the weather, the tides and the "
+                   "price of grain at the market, as the clerk wrote them down that day, "
+                   "with a note on the harvest.</p>\n",
+                   n);
         n++;
     }
     buf_puts(&b, "</div></body></html>");
@@ -627,9 +769,12 @@ int main(void) {
         cmocka_unit_test(test_broken_markup),
         cmocka_unit_test(test_nested_tables),
         cmocka_unit_test(test_jsonld),
+        cmocka_unit_test(test_byline_in_page),
+        cmocka_unit_test(test_teasers_and_lead_links),
         cmocka_unit_test(test_latin1_bytes),
         cmocka_unit_test(test_windows1252_http_equiv),
         cmocka_unit_test(test_bom_and_undeclared),
+        cmocka_unit_test(test_multibyte_encodings),
         cmocka_unit_test(test_sniffing),
         cmocka_unit_test(test_dropped_and_breaks),
         cmocka_unit_test(test_entities_and_offsets),

@@ -128,7 +128,10 @@ static void test_unbalanced_is_bounded(void **state) {
     char *junk = malloc(big + 1);
     assert_non_null(junk);
     for (size_t i = 0; i < big; i += 8)
-        memcpy(junk + i, "\xe2\x80\x9c" "word ", 8);
+        memcpy(junk + i,
+               "\xe2\x80\x9c"
+               "word ",
+               8);
     junk[big] = '\0';
     clock_t t0 = clock();
     n = tq_run(e, junk, &q);
@@ -144,10 +147,11 @@ static void test_unbalanced_is_bounded(void **state) {
 
 static void test_partial_colon_and_titles(void **state) {
     tq_env *e = *state;
-    const char *t = "Officials released a statement confirming they had “temporarily” cut the line.\n\n"
-                    "The statement added, “This restriction is temporary.”\n\n"
-                    "Rita Gomez said: “we will keep going.”\n\n"
-                    "She appeared on “Meet the Press” and read “Born This Way” aloud.\n";
+    const char *t =
+        "Officials released a statement confirming they had “temporarily” cut the line.\n\n"
+        "The statement added, “This restriction is temporary.”\n\n"
+        "Rita Gomez said: “we will keep going.”\n\n"
+        "She appeared on “Meet the Press” and read “Born This Way” aloud.\n";
     ch_quote *q;
     size_t n = tq_run(e, t, &q);
     assert_int_equal(n, 3);
@@ -193,8 +197,7 @@ static const tq_case tq_cases[] = {
      QATTR_NAMED},
     {"“We will act,” John Kirby, a State Department spokesman, said Tuesday.", "We will",
      "John Kirby", QATTR_NAMED},
-    {"John Kirby spoke first.\n\n“We will act,” Kirby said.", "We will", "John Kirby",
-     QATTR_NAMED},
+    {"John Kirby spoke first.\n\n“We will act,” Kirby said.", "We will", "John Kirby", QATTR_NAMED},
     {"State Department spokesman John Kirby said: “We will act.”", "We will", "John Kirby",
      QATTR_NAMED},
     {"Secretary Kerry arrived late.\n\n“No deal,” Secretary Kerry said. John Kerry then left.",
@@ -223,7 +226,12 @@ static const tq_case tq_cases[] = {
      QATTR_ANONYMOUS},
     {"The Lisk Water Board said it would keep watch. “Safety comes first,” it said.", "Safety",
      "Lisk Water Board", QATTR_PRONOUN},
-    {"“Closed for repairs,” the sign on the door read.", "Closed", NULL, QATTR_NONE},
+    {"“Closed for repairs,” the sign on the door read.", "Closed", NULL, QATTR_ANONYMOUS},
+    {"“Closed for repairs,” said one man who was loading his car.", "Closed", NULL,
+     QATTR_ANONYMOUS},
+    {"Fans waited outside.\n\nIts message features quotes from Jane Austen. “My mom is a "
+     "saint,” she answered.",
+     "My mom", NULL, QATTR_PRONOUN},
     {"Union boss Tomas Varga, 54, spoke at the gate.\n\n'We are done waiting,' he said.", "We are",
      "Tomas Varga", QATTR_PRONOUN},
 };
@@ -317,7 +325,8 @@ static void test_grouping(void **state) {
     for (uint32_t d = 0; d < 3; d++) {
         ch_quote *q;
         size_t k;
-        assert_int_equal(quotes_extract(e->lx, texts[d], strlen(texts[d]), NULL, 0, d, e->a, &q, &k), 0);
+        assert_int_equal(
+            quotes_extract(e->lx, texts[d], strlen(texts[d]), NULL, 0, d, e->a, &q, &k), 0);
         assert_int_equal(quotes_attribute(e->lx, texts[d], strlen(texts[d]), q, k, e->a), 0);
         for (size_t i = 0; i < k; i++)
             all[n++] = q[i];
@@ -337,8 +346,8 @@ static void test_grouping(void **state) {
     assert_int_equal(all[0].group, 0); /* most reports first */
     assert_int_equal(big->n_members, 4);
     assert_int_equal(big->n_docs, 3);
-    assert_int_equal(big->canonical, 3);           /* the copy holding the most */
-    assert_true(big->attribution_differs);         /* named vs unnamed source */
+    assert_int_equal(big->canonical, 3);   /* the copy holding the most */
+    assert_true(big->attribution_differs); /* named vs unnamed source */
     for (size_t m = 0; m < big->n_members; m++) {
         const ch_quote_variant *v = &big->members[m];
         const ch_quote *x = &all[v->quote];
@@ -349,13 +358,201 @@ static void test_grouping(void **state) {
             assert_memory_equal(texts[x->doc] + v->diff_off[0], "or", 2);
         }
         for (size_t k = 0; k < v->n_diff; k++)
-            assert_true(v->diff_off[k] >= x->off && v->diff_off[k] + v->diff_len[k] <= x->off + x->len);
+            assert_true(v->diff_off[k] >= x->off &&
+                        v->diff_off[k] + v->diff_len[k] <= x->off + x->len);
     }
     /* the same name in two reports is not a difference */
     ch_quote two[2] = {all[0], all[4]};
     assert_int_equal(quotes_group(two, 2, texts, e->a, &g, &ng), 0);
     assert_int_equal(ng, 1);
     assert_false(g[0].attribution_differs);
+}
+
+/* One report quotes a long statement whole; another quotes five pieces of
+ * it: no group may hold more than three quotations of one report. */
+static void test_group_chain_cap(void **state) {
+    tq_env *e = *state;
+    const char *texts[2] = {
+        "“The harbour will reopen on Monday,” Ana Silva said. “The cranes are repaired.” "
+        "“Ships may dock from noon.” “Pilots will guide every vessel.” “Tolls stay the same "
+        "for a month.”\n",
+        "Ana Silva read a statement: “The harbour will reopen on Monday. The cranes are "
+        "repaired. Ships may dock from noon. Pilots will guide every vessel. Tolls stay the same "
+        "for a month.”\n",
+    };
+    ch_quote all[8];
+    size_t n = 0;
+    for (uint32_t d = 0; d < 2; d++) {
+        ch_quote *q;
+        size_t k;
+        assert_int_equal(
+            quotes_extract(e->lx, texts[d], strlen(texts[d]), NULL, 0, d, e->a, &q, &k), 0);
+        for (size_t i = 0; i < k; i++)
+            all[n++] = q[i];
+    }
+    assert_int_equal(n, 6);
+    ch_quote_group *g;
+    size_t ng;
+    assert_int_equal(quotes_group(all, n, texts, e->a, &g, &ng), 0);
+    size_t total = 0;
+    for (size_t i = 0; i < ng; i++) {
+        size_t from0 = 0;
+        for (size_t m = 0; m < g[i].n_members; m++)
+            from0 += all[g[i].members[m].quote].doc == 0;
+        assert_true(from0 <= 3);
+        total += g[i].n_members;
+    }
+    assert_int_equal(total, n); /* every quotation in exactly one group */
+    assert_int_equal(g[0].n_docs, 2);
+}
+
+/* Beyond a couple of thousand quotations candidate pairs come from an
+ * index of rare words and of whole word sequences: planted copies are
+ * still found, in reasonable time. */
+static void test_group_many(void **state) {
+    tq_env *e = *state;
+    size_t per = 1200, cap = per * 64;
+    char *buf[2];
+    const char *texts[2];
+    ch_quote *all = malloc(2 * per * sizeof *all);
+    assert_non_null(all);
+    size_t n = 0;
+    for (uint32_t d = 0; d < 2; d++) {
+        buf[d] = malloc(cap);
+        assert_non_null(buf[d]);
+        size_t len = 0;
+        for (size_t i = 0; i < per; i++) {
+            /* even i: the same quotation in both reports (every third one
+             * made of common words only); odd i: different ones */
+            if (i % 2 == 0 && i % 3 == 0)
+                len += (size_t)snprintf(buf[d] + len, cap - len, "“We are here now,” he said.\n");
+            else if (i % 2 == 0)
+                len += (size_t)snprintf(buf[d] + len, cap - len,
+                                        "“Token%zu rises by ratio%zu today,” he said.\n", i, i);
+            else
+                len += (size_t)snprintf(buf[d] + len, cap - len,
+                                        "“Doc%u item%zu value%zu here,” he said.\n", d, i, i);
+        }
+        texts[d] = buf[d];
+        ch_quote *q;
+        size_t k;
+        assert_int_equal(quotes_extract(e->lx, texts[d], len, NULL, 0, d, e->a, &q, &k), 0);
+        assert_int_equal(k, per);
+        memcpy(all + n, q, k * sizeof *q);
+        n += k;
+    }
+    clock_t t0 = clock();
+    ch_quote_group *g;
+    size_t ng;
+    assert_int_equal(quotes_group(all, n, texts, e->a, &g, &ng), 0);
+    assert_true((double)(clock() - t0) / CLOCKS_PER_SEC < 10.0);
+    size_t planted = 0, common = 0;
+    for (size_t i = 0; i < per; i += 2) {
+        if (i % 3 == 0) {
+            common += g[all[i].group].n_docs == 2;
+            continue;
+        }
+        assert_int_equal(all[i].group, all[per + i].group);
+        planted++;
+    }
+    assert_true(planted > 0 && common > 0);
+    for (size_t i = 1; i < per; i += 2)
+        assert_int_equal(g[all[i].group].n_members, 1);
+    for (size_t i = 0; i < ng; i++) {
+        size_t from0 = 0;
+        for (size_t m = 0; m < g[i].n_members; m++)
+            from0 += all[g[i].members[m].quote].doc == 0;
+        assert_true(from0 <= 3);
+    }
+    free(all);
+    free(buf[0]);
+    free(buf[1]);
+}
+
+/* Random mixtures of words, marks, apostrophes and line breaks: whatever
+ * is found stays inside the text, in order, without overlap, and each
+ * attribution and difference range lies inside its report. */
+static void test_random_text_invariants(void **state) {
+    tq_env *e = *state;
+    static const char *const pieces[] = {"“",
+                                         "”",
+                                         "‘",
+                                         "’",
+                                         "\"",
+                                         "'",
+                                         "``",
+                                         "''",
+                                         " ",
+                                         " ",
+                                         " ",
+                                         "\n",
+                                         "\n\n",
+                                         ",",
+                                         ".",
+                                         ":",
+                                         "said",
+                                         "Kirby",
+                                         "John",
+                                         "he",
+                                         "the statement",
+                                         "a spokesman",
+                                         "Assange’s",
+                                         "[John]",
+                                         "—",
+                                         "according to",
+                                         "told",
+                                         "Ms.",
+                                         "é",
+                                         "\xe2\x80\xa6",
+                                         "word",
+                                         "We"};
+    uint32_t seed = 12345;
+    const char *texts[2];
+    char *bufs[2];
+    for (int round = 0; round < 60; round++) {
+        ch_quote all[512];
+        size_t n = 0;
+        for (uint32_t d = 0; d < 2; d++) {
+            size_t cap = 4000, len = 0;
+            bufs[d] = malloc(cap + 64);
+            assert_non_null(bufs[d]);
+            while (len < cap) {
+                seed = seed * 1103515245u + 12345u;
+                const char *p = pieces[(seed >> 16) % (sizeof pieces / sizeof pieces[0])];
+                size_t l = strlen(p);
+                memcpy(bufs[d] + len, p, l);
+                len += l;
+            }
+            bufs[d][len] = '\0';
+            texts[d] = bufs[d];
+            ch_quote *q;
+            size_t k;
+            assert_int_equal(quotes_extract(e->lx, texts[d], len, NULL, 0, d, e->a, &q, &k), 0);
+            assert_int_equal(quotes_attribute(e->lx, texts[d], len, q, k, e->a), 0);
+            size_t prev_end = 0;
+            for (size_t i = 0; i < k; i++) {
+                assert_true(q[i].len > 0 && q[i].off >= prev_end && q[i].off + q[i].len <= len);
+                prev_end = q[i].off + q[i].len;
+                assert_true(q[i].attr_off + q[i].attr_len <= len);
+                if (n < 512)
+                    all[n++] = q[i];
+            }
+        }
+        ch_quote_group *g;
+        size_t ng;
+        assert_int_equal(quotes_group(all, n, texts, e->a, &g, &ng), 0);
+        for (size_t i = 0; i < ng; i++)
+            for (size_t m = 0; m < g[i].n_members; m++) {
+                const ch_quote_variant *v = &g[i].members[m];
+                const ch_quote *x = &all[v->quote];
+                assert_int_equal(x->group, i);
+                for (size_t k = 0; k < v->n_diff; k++)
+                    assert_true(v->diff_off[k] >= x->off &&
+                                v->diff_off[k] + v->diff_len[k] <= x->off + x->len);
+            }
+        free(bufs[0]);
+        free(bufs[1]);
+    }
 }
 
 /* ------------------------------------------------------------ fixtures */
@@ -367,10 +564,13 @@ typedef struct tq_totals {
 
 static void tq_check(const qeval_counts *c, const char *how) {
     double ep = qeval_ratio(c->matched, c->found), er = qeval_ratio(c->matched, c->labelled);
-    double sp = qeval_ratio(c->spk_right, c->spk_given), sr = qeval_ratio(c->spk_right, c->spk_labelled);
-    double gp = qeval_ratio(c->pairs_both, c->pairs_found), gr = qeval_ratio(c->pairs_both, c->pairs_labelled);
-    printf("fixtures (%s): extraction P %.3f R %.3f, speaker P %.3f R %.3f, grouping P %.3f R %.3f\n",
-           how, ep, er, sp, sr, gp, gr);
+    double sp = qeval_ratio(c->spk_right, c->spk_given),
+           sr = qeval_ratio(c->spk_right, c->spk_labelled);
+    double gp = qeval_ratio(c->pairs_both, c->pairs_found),
+           gr = qeval_ratio(c->pairs_both, c->pairs_labelled);
+    printf(
+        "fixtures (%s): extraction P %.3f R %.3f, speaker P %.3f R %.3f, grouping P %.3f R %.3f\n",
+        how, ep, er, sp, sr, gp, gr);
     assert_true(c->labelled >= 40);
     assert_true(ep >= 0.9 && er >= 0.9);
     assert_true(sp >= 0.95 && sr >= 0.8); /* the targets of the issue */
@@ -421,7 +621,8 @@ static void tq_fixtures(tq_env *e, int pipeline) {
             texts[i] = raw[i];
             ch_quote *q;
             size_t k;
-            assert_int_equal(quotes_extract(e->lx, raw[i], len, NULL, 0, (uint32_t)i, e->a, &q, &k), 0);
+            assert_int_equal(quotes_extract(e->lx, raw[i], len, NULL, 0, (uint32_t)i, e->a, &q, &k),
+                             0);
             assert_int_equal(quotes_attribute(e->lx, raw[i], len, q, k, e->a), 0);
             all = realloc(all, (n + k + 1) * sizeof *all);
             assert_non_null(all);
@@ -471,9 +672,13 @@ static void tq_fixtures(tq_env *e, int pipeline) {
     tq_check(&tot, pipeline ? "cluster pipeline" : "per report");
 }
 
-static void test_fixtures_per_report(void **state) { tq_fixtures(*state, 0); }
+static void test_fixtures_per_report(void **state) {
+    tq_fixtures(*state, 0);
+}
 
-static void test_fixtures_pipeline(void **state) { tq_fixtures(*state, 1); }
+static void test_fixtures_pipeline(void **state) {
+    tq_fixtures(*state, 1);
+}
 
 /* The shared seed reports: the denial quoted by several outlets is one
  * group, attributed to a named spokesman in one and an unnamed one in
@@ -531,6 +736,9 @@ int main(void) {
         cmocka_unit_test(test_word_diff),
         cmocka_unit_test(test_speaker_same),
         cmocka_unit_test(test_grouping),
+        cmocka_unit_test(test_group_chain_cap),
+        cmocka_unit_test(test_group_many),
+        cmocka_unit_test(test_random_text_invariants),
         cmocka_unit_test(test_fixtures_per_report),
         cmocka_unit_test(test_fixtures_pipeline),
         cmocka_unit_test(test_seeds),

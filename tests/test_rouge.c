@@ -44,7 +44,7 @@ static chorus_rouge *trouge_new(const char *flags, const chorus_rouge_lexicon *l
 
 /* Adds one evaluation with one or two references. */
 static void trouge_add(chorus_rouge *r, const char *id, const char *peer, const char *ref1,
-                   const char *ref2) {
+                       const char *ref2) {
     const char *refs[2] = {ref1, ref2};
     size_t lens[2] = {strlen(ref1), ref2 ? strlen(ref2) : 0};
     chorus_status st = chorus_rouge_add(r, id, peer, strlen(peer), refs, lens, ref2 ? 2 : 1);
@@ -72,7 +72,7 @@ static void trouge_rpf(const chorus_rouge *r, size_t i, const char *metric, cons
 }
 
 static void trouge_counts(const chorus_rouge *r, size_t i, const char *metric, double model,
-                      double peer, double hits) {
+                          double peer, double hits) {
     chorus_rouge_score s = trouge_score(r, i, metric);
     assert_true(fabs(s.model_count - model) < 1e-9);
     assert_true(fabs(s.peer_count - peer) < 1e-9);
@@ -199,17 +199,15 @@ static void test_porter(void **state) {
     (void)state;
     /* worked by hand through the steps of rouge_porter.c */
     static const char *const cases[][2] = {
-        {"caresses", "caress"},   /* 1a sses -> ss */
-        {"ponies", "poni"},       /* 1a ies -> i */
-        {"hopping", "hop"},       /* 1b ing, double p */
-        {"filing", "file"},       /* 1b ing, *o adds e; step 5 keeps it */
+        {"caresses", "caress"},      /* 1a sses -> ss */
+        {"ponies", "poni"},          /* 1a ies -> i */
+        {"hopping", "hop"},          /* 1b ing, double p */
+        {"filing", "file"},          /* 1b ing, *o adds e; step 5 keeps it */
         {"generalization", "gener"}, /* ization -> ize, alize -> al, al */
-        {"apology", "apolog"},    /* 1c y -> i, then logi -> log */
-        {"agreement", "agreem"},  /* ement fails, ment fails, ent: m > 1 */
-        {"yelling", "yell"},      /* initial y is a consonant; ll kept (m = 1) */
-        {"running", "run"},
-        {"runs", "run"},
-        {"sky", "sky"},
+        {"apology", "apolog"},       /* 1c y -> i, then logi -> log */
+        {"agreement", "agreem"},     /* ement fails, ment fails, ent: m > 1 */
+        {"yelling", "yell"},         /* initial y is a consonant; ll kept (m = 1) */
+        {"running", "run"},          {"runs", "run"}, {"sky", "sky"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char out[64];
@@ -292,8 +290,7 @@ static void test_stemming_exceptions(void **state) {
     }
     rmdir(dir);
     /* a missing directory is an I/O error with a message */
-    assert_int_equal(chorus_rouge_lexicon_load_wordnet(wn, "/nonexistent/wordnet"),
-                     CHORUS_ERR_IO);
+    assert_int_equal(chorus_rouge_lexicon_load_wordnet(wn, "/nonexistent/wordnet"), CHORUS_ERR_IO);
     assert_non_null(strstr(chorus_rouge_lexicon_errmsg(wn), "noun.exc"));
     chorus_rouge_lexicon_free(wn);
     chorus_rouge_lexicon_free(lex);
@@ -345,6 +342,116 @@ static void test_union_lcs(void **state) {
      * against "a" / "a" / "a": 2 hits of 3 */
     trouge_add(r, "l3", "a a", "a\na\na", NULL);
     trouge_counts(r, 2, "ROUGE-L", 3, 2, 2);
+    chorus_rouge_free(r);
+}
+
+/* ROUGE-L hits straight from ROUGE-1.5.5's definition: a full table per
+ * sentence pair, walked back taking a match, else "up" when the cell above
+ * is at least the cell to the left; united per reference sentence; clipped
+ * by the unigram counts of both texts. Tokens are small integers. */
+static size_t trouge_naive_lcs(const int *ref, const size_t *ro, size_t nr, const int *peer,
+                               const size_t *po, size_t np) {
+    int mcnt[16] = {0}, pcnt[16] = {0};
+    for (size_t k = 0; k < ro[nr]; k++)
+        mcnt[ref[k]]++;
+    for (size_t k = 0; k < po[np]; k++)
+        pcnt[peer[k]]++;
+    size_t hit = 0;
+    for (size_t i = 0; i < nr; i++) {
+        const int *x = ref + ro[i];
+        size_t m = ro[i + 1] - ro[i];
+        unsigned char mark[256] = {0};
+        for (size_t j = 0; j < np; j++) {
+            const int *y = peer + po[j];
+            size_t n = po[j + 1] - po[j];
+            int *c = calloc((m + 1) * (n + 1), sizeof *c);
+            assert_non_null(c);
+#define TC(a, b) c[(a) * (n + 1) + (b)]
+            for (size_t a = 1; a <= m; a++)
+                for (size_t b = 1; b <= n; b++) {
+                    if (x[a - 1] == y[b - 1])
+                        TC(a, b) = TC(a - 1, b - 1) + 1;
+                    else
+                        TC(a, b) = TC(a - 1, b) >= TC(a, b - 1) ? TC(a - 1, b) : TC(a, b - 1);
+                }
+            size_t a = m, b = n;
+            while (a > 0 && b > 0) {
+                if (x[a - 1] == y[b - 1]) {
+                    mark[--a] = 1;
+                    b--;
+                } else if (TC(a - 1, b) >= TC(a, b - 1)) {
+                    a--;
+                } else {
+                    b--;
+                }
+            }
+#undef TC
+            free(c);
+        }
+        for (size_t k = 0; k < m; k++) {
+            if (mark[k] && mcnt[x[k]] > 0 && pcnt[x[k]] > 0) {
+                hit++;
+                mcnt[x[k]]--;
+                pcnt[x[k]]--;
+            }
+        }
+    }
+    return hit;
+}
+
+/* Writes sentences of tokens as text, one per line ("." for an empty one). */
+static void trouge_text(char *out, const int *tok, const size_t *off, size_t ns) {
+    char *p = out;
+    for (size_t i = 0; i < ns; i++) {
+        if (off[i] == off[i + 1])
+            *p++ = '.';
+        for (size_t k = off[i]; k < off[i + 1]; k++)
+            p += sprintf(p, "%sw%d", k > off[i] ? " " : "", tok[k]);
+        *p++ = '\n';
+    }
+    *p = '\0';
+}
+
+static void test_lcs_reference_model(void **state) {
+    (void)state;
+    /* random texts over tiny vocabularies (many equal-length LCSs, so the
+     * walk-back rule decides) with sentences of up to 200 words (tables of
+     * several machine words) */
+    uint64_t seed = 0x2545F4914F6CDD1DULL;
+#define TRAND(k)                                                                                   \
+    ((seed = seed * 6364136223846793005ULL + 1442695040888963407ULL), (size_t)((seed >> 33) % (k)))
+    chorus_rouge *r = trouge_new("-n 1 -r 0", NULL);
+    static int ref[1024], peer[1024];
+    static char rt[8192], pt[8192];
+    for (int c = 0; c < 150; c++) {
+        size_t alpha = 2 + TRAND(5), nr = 1 + TRAND(3), np = 1 + TRAND(3);
+        size_t ro[5] = {0}, po[5] = {0};
+        size_t maxlen = c % 3 == 0 ? 200 : 30;
+        for (size_t i = 0; i < nr; i++) {
+            size_t len = TRAND(maxlen);
+            for (size_t k = 0; k < len; k++)
+                ref[ro[i] + k] = (int)TRAND(alpha);
+            ro[i + 1] = ro[i] + len;
+        }
+        for (size_t j = 0; j < np; j++) {
+            size_t len = TRAND(maxlen);
+            for (size_t k = 0; k < len; k++)
+                peer[po[j] + k] = (int)TRAND(alpha);
+            po[j + 1] = po[j] + len;
+        }
+        trouge_text(rt, ref, ro, nr);
+        trouge_text(pt, peer, po, np);
+        char id[16];
+        snprintf(id, sizeof id, "r%d", c);
+        trouge_add(r, id, pt, rt, NULL);
+        size_t want = trouge_naive_lcs(ref, ro, nr, peer, po, np);
+        chorus_rouge_score s = trouge_score(r, (size_t)c, "ROUGE-L");
+        if (s.hits != (double)want)
+            fprintf(stderr, "case %d: ROUGE-L hits %g, reference model %zu\n", c, s.hits, want);
+        assert_true(s.hits == (double)want);
+        assert_true(s.model_count == (double)ro[nr] && s.peer_count == (double)po[np]);
+    }
+#undef TRAND
     chorus_rouge_free(r);
 }
 
@@ -517,8 +624,7 @@ static void test_report(void **state) {
     json_error_t jerr;
     json_t *doc = json_loads(json, 0, &jerr);
     assert_non_null(doc);
-    assert_string_equal(json_string_value(json_object_get(doc, "compatible_with")),
-                        "ROUGE-1.5.5");
+    assert_string_equal(json_string_value(json_object_get(doc, "compatible_with")), "ROUGE-1.5.5");
     json_t *m0 = json_array_get(json_object_get(doc, "metrics"), 0);
     assert_string_equal(json_string_value(json_object_get(m0, "name")), "ROUGE-1");
     json_t *ev = json_array_get(json_object_get(m0, "evals"), 0);
@@ -551,10 +657,10 @@ static void test_config(void **state) {
     chorus_rouge_config c;
     chorus_rouge_config_init(&c);
     char err[256];
-    assert_int_equal(chorus_rouge_config_parse(
-                         &c, "-n 4 -m -a -c 90 -r 500 -f B -p 0.3 -t 1 -d -x -l 100", err,
-                         sizeof err),
-                     CHORUS_OK);
+    assert_int_equal(
+        chorus_rouge_config_parse(&c, "-n 4 -m -a -c 90 -r 500 -f B -p 0.3 -t 1 -d -x -l 100", err,
+                                  sizeof err),
+        CHORUS_OK);
     assert_int_equal(c.max_n, 4);
     assert_true(c.stem && c.best_reference && c.per_eval && !c.rouge_l);
     assert_int_equal(c.max_words, 100);
@@ -582,8 +688,8 @@ static void test_config(void **state) {
                 back.per_eval == c.per_eval && back.resamples == c.resamples);
     free(flags);
     /* errors */
-    static const char *const bad[] = {"-q", "-n", "-f C", "-p 2", "-t 3", "-n 10", "-w 0",
-                                      "-c 101", "stray", "-e /tmp"};
+    static const char *const bad[] = {"-q",    "-n",   "-f C",   "-p 2",  "-t 3",
+                                      "-n 10", "-w 0", "-c 101", "stray", "-e /tmp"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         chorus_rouge_config_init(&c);
         err[0] = '\0';
@@ -600,8 +706,8 @@ static void test_config(void **state) {
 
     /* metric names and order */
     chorus_rouge *r = trouge_new("-n 2 -2 4 -U -w 1.2", NULL);
-    static const char *const names[] = {"ROUGE-1", "ROUGE-2", "ROUGE-L", "ROUGE-W-1.2",
-                                        "ROUGE-S4", "ROUGE-SU4"};
+    static const char *const names[] = {"ROUGE-1",     "ROUGE-2",  "ROUGE-L",
+                                        "ROUGE-W-1.2", "ROUGE-S4", "ROUGE-SU4"};
     assert_int_equal(chorus_rouge_metric_count(r), 6);
     for (size_t m = 0; m < 6; m++)
         assert_string_equal(chorus_rouge_metric_name(r, m), names[m]);
@@ -633,6 +739,38 @@ static void test_add_errors(void **state) {
     chorus_rouge_free(r);
     chorus_rouge_free(NULL);
     chorus_rouge_lexicon_free(NULL);
+}
+
+static void test_limits(void **state) {
+    (void)state;
+    /* one 12,000-word line against another: ROUGE-L's bit-parallel table
+     * copes, ROUGE-W's plain table (over 2^27 cells) is refused, and so are
+     * ROUGE-S*'s 72 million skip bigrams; refusals leave no evaluation */
+    size_t n = 12000;
+    char *text = malloc(n * 8);
+    assert_non_null(text);
+    char *p = text;
+    for (size_t i = 0; i < n; i++)
+        p += sprintf(p, "%sw%zu", i ? " " : "", i % 97);
+    chorus_rouge *l = trouge_new("-n 1 -r 0", NULL);
+    trouge_add(l, "big", text, text, NULL);
+    trouge_counts(l, 0, "ROUGE-L", (double)n, (double)n, (double)n);
+    chorus_rouge_free(l);
+    static const char *const refused[] = {"-n 1 -x -w 1.2 -r 0", "-n 1 -x -2 -1 -r 0"};
+    for (size_t k = 0; k < 2; k++) {
+        chorus_rouge *r = trouge_new(refused[k], NULL);
+        const char *refs[1] = {text};
+        size_t lens[1] = {strlen(text)};
+        assert_int_equal(chorus_rouge_add(r, "big", text, strlen(text), refs, lens, 1),
+                         CHORUS_ERR_LIMIT);
+        assert_true(strlen(chorus_rouge_errmsg(r)) > 0);
+        assert_int_equal(chorus_rouge_size(r), 0);
+        /* the evaluator still works, and the id is still free */
+        trouge_add(r, "big", "a b", "a b", NULL);
+        assert_int_equal(chorus_rouge_size(r), 1);
+        chorus_rouge_free(r);
+    }
+    free(text);
 }
 
 /* ------------------------------------------------------------- parity */
@@ -756,8 +894,8 @@ static void test_parity(void **state) {
     }
     assert_int_equal(n_eval, 308);
 
-    static const char *const sets[] = {"duc", "multinews", "stop-bytes", "best-nostem",
-                                       "skip-token", "plain"};
+    static const char *const sets[] = {"duc",         "multinews",  "stop-bytes",
+                                       "best-nostem", "skip-token", "plain"};
     size_t total_bad = 0, ran = 0;
     for (size_t s = 0; s < sizeof sets / sizeof sets[0]; s++) {
         char name[64];
@@ -790,8 +928,8 @@ static void test_parity(void **state) {
                 refs[k - 1] = texts[first[e] + k];
                 rl[k - 1] = lens[first[e] + k];
             }
-            assert_int_equal(chorus_rouge_add(r, ids[e], texts[first[e]], lens[first[e]], refs,
-                                              rl, count[e] - 1),
+            assert_int_equal(chorus_rouge_add(r, ids[e], texts[first[e]], lens[first[e]], refs, rl,
+                                              count[e] - 1),
                              CHORUS_OK);
         }
         char *got = chorus_rouge_report(r, CHORUS_ROUGE_TEXT, NULL);
@@ -862,12 +1000,14 @@ int main(void) {
         cmocka_unit_test(test_stemming_exceptions),
         cmocka_unit_test(test_stopwords),
         cmocka_unit_test(test_union_lcs),
+        cmocka_unit_test(test_lcs_reference_model),
         cmocka_unit_test(test_wlcs),
         cmocka_unit_test(test_skip_bigrams),
         cmocka_unit_test(test_averages),
         cmocka_unit_test(test_report),
         cmocka_unit_test(test_config),
         cmocka_unit_test(test_add_errors),
+        cmocka_unit_test(test_limits),
         cmocka_unit_test(test_parity),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -51,7 +51,8 @@ static void ts_alloc(ts_cluster *c, size_t n, size_t n_docs, uint32_t n_vocab) {
     c->bytes = arena_calloc(c->a, m, sizeof(uint32_t));
     c->flags = arena_calloc(c->a, m, sizeof(uint32_t));
     c->in =
-        (ch_rank_input){c->vec, c->doc, c->pos, c->words, c->bytes, c->flags, n, n_docs, n_vocab};
+        (ch_rank_input){c->vec,  c->doc, c->pos, c->words, c->bytes, c->flags, n,
+                        n_docs,  n_vocab, NULL,   NULL,     NULL,     NULL,     NULL};
 }
 
 /* Sets sentence i's terms (copied). */
@@ -99,11 +100,14 @@ static void ts_opts(ch_select_opts *o, chorus_method m) {
     memset(o, 0, sizeof *o);
     o->method = m;
     o->redundancy = 0.5;
+    o->priors = CHORUS_PRIOR_DEFAULT;
+    o->ilp_time_limit = 1.0;
 }
 
 static const chorus_method ts_methods[] = {CHORUS_METHOD_DEFAULT,    CHORUS_METHOD_LEXRANK,
                                            CHORUS_METHOD_CENTROID,   CHORUS_METHOD_MMR,
-                                           CHORUS_METHOD_SUBMODULAR, CHORUS_METHOD_LEAD};
+                                           CHORUS_METHOD_SUBMODULAR, CHORUS_METHOD_LEAD,
+                                           CHORUS_METHOD_ILP};
 #define TS_N_METHODS (sizeof ts_methods / sizeof ts_methods[0])
 
 /* ------------------------------------------------------------- LexRank */

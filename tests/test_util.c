@@ -124,9 +124,14 @@ static void test_offmap(void **state) {
     assert_int_equal(offmap_src(&m, 0), 4);
     assert_int_equal(offmap_src(&m, 2), 6);
     assert_int_equal(offmap_src(&m, 3), 7);
-    assert_int_equal(offmap_src(&m, 5), 8); /* clamped inside the replacement */
+    assert_int_equal(offmap_src(&m, 5), 7); /* clamped inside the replacement */
     assert_int_equal(offmap_src(&m, 6), 8);
     assert_int_equal(offmap_src(&m, 9), 11);
+    /* a range ending at the cut keeps its end before the cut: derived
+     * [0, 3) is "abc", source [4, 7), not [4, 8) with the bad byte */
+    assert_int_equal(offmap_src_end(&m, 3), 7);
+    assert_int_equal(offmap_src_end(&m, 6), 8);
+    assert_int_equal(offmap_src_end(&m, 0), 4);
     offmap_free(&m);
 }
 

@@ -89,8 +89,17 @@ static int facts_name_glue(const char *t, const facts_word *w) {
            (w->len == 3 && !strncmp(t + w->off, "the", 3));
 }
 
+/* Capitalised words that name a time, not a party. */
+static const char *const facts_time_words[] = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sept", "sep", "oct", "nov", "dec", NULL,
+};
+
 /* The capitalised run ending at word e (inclusive) going left, or starting at
- * word s going right; returns an arena copy of it or NULL. */
+ * word s going right; returns an arena copy of it or NULL. A run that is
+ * only a day or month name is no party. */
 static const char *facts_run(const char *t, const facts_word *w, size_t n, size_t at, int dir,
                              ch_arena *a) {
     if (at >= n || !facts_capitalised(t, &w[at]))
@@ -105,6 +114,8 @@ static const char *facts_run(const char *t, const facts_word *w, size_t n, size_
         while (first > 0 && facts_capitalised(t, &w[first - 1]))
             first--;
     }
+    if (first == last && facts_in_list(facts_time_words, t + w[first].off, w[first].len))
+        return NULL;
     size_t off = w[first].off, end = w[last].off + w[last].len;
     return arena_strndup(a, t + off, end - off);
 }

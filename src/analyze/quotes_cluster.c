@@ -79,7 +79,7 @@ int quotes_analyze(const chorus_cluster *c, ch_arena *a, ch_quotes *out) {
             q[i].first_sent += doc->first_sent;
             q[i].last_sent += doc->first_sent;
             q[i].src_off = cluster_src_offset(doc, q[i].off);
-            q[i].src_len = cluster_src_offset(doc, q[i].off + q[i].len) - q[i].src_off;
+            q[i].src_len = cluster_src_end(doc, q[i].off + q[i].len) - q[i].src_off;
             all[n++] = q[i];
         }
     }

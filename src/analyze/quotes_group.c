@@ -18,7 +18,11 @@
  * sequences. A cheap filter first skips pairs that share too few distinct
  * words to pass. Groups are the connected components of that relation
  * (union-find), so two halves of a statement that one report splits around
- * its attribution join the report that quotes it whole.
+ * its attribution join the report that quotes it whole. Links are joined
+ * strongest first, and one that would put more than three quotations of
+ * one report into a group is refused: a very long quotation (a reprinted
+ * statement, a newsletter quoting a whole article) must not chain unrelated
+ * quotations together.
  *
  * The canonical member of a group is the one with the largest total lcs
  * with the others (the copy that contains most of what the others say);
@@ -259,11 +263,96 @@ static size_t quotes_pair_lcs(const quotes_qw *a, const quotes_qw *b, int *same,
     return lcs;
 }
 
+/* At most this many quotations of one report in a group: a statement split
+ * around its attributions, not a chain. */
+#define QUOTES_MAX_PER_DOC 3
+
+typedef struct quotes_link {
+    uint32_t a, b;
+    double strength; /* lcs / shorter length */
+    size_t lcs;
+} quotes_link;
+
+static int quotes_link_cmp(const void *x, const void *y) {
+    const quotes_link *p = x, *q = y;
+    if (p->strength != q->strength)
+        return p->strength > q->strength ? -1 : 1;
+    if (p->a != q->a)
+        return p->a < q->a ? -1 : 1;
+    return p->b < q->b ? -1 : p->b > q->b;
+}
+
+/* Members of each group as a linked list: first[root], next[i] (UINT32_MAX
+ * ends), so that a merge is checked in the size of the two groups. */
+typedef struct quotes_lists {
+    uint32_t *first, *last, *next;
+    uint32_t *count; /* (n_docs) scratch, all zero between calls */
+} quotes_lists;
+
+/* 1 if joining the groups of roots ra and rb would give one report more
+ * than QUOTES_MAX_PER_DOC quotations in the group. */
+static int quotes_merge_too_big(const ch_quote *q, quotes_lists *ls, uint32_t ra, uint32_t rb) {
+    int big = 0;
+    uint32_t roots[2] = {ra, rb};
+    for (int r = 0; r < 2; r++)
+        for (uint32_t i = ls->first[roots[r]]; i != UINT32_MAX; i = ls->next[i])
+            if (++ls->count[q[i].doc] > QUOTES_MAX_PER_DOC)
+                big = 1;
+    for (int r = 0; r < 2; r++)
+        for (uint32_t i = ls->first[roots[r]]; i != UINT32_MAX; i = ls->next[i])
+            ls->count[q[i].doc] = 0;
+    return big;
+}
+
 typedef struct quotes_gsort {
     uint32_t root;
     size_t n_docs;
     uint32_t first; /* lowest quotation index */
+    size_t members; /* its members: order[members .. members + n_members) */
+    size_t n_members;
 } quotes_gsort;
+
+/* Up to this many quotations every pair is compared; beyond, candidate
+ * pairs come from words used by at most QUOTES_MAX_POSTING quotations. */
+#define QUOTES_EXHAUSTIVE 2000
+#define QUOTES_MAX_POSTING 32
+
+typedef struct quotes_post {
+    uint64_t h;     /* word hash */
+    uint32_t quote; /* a quotation using it */
+} quotes_post;
+
+static int quotes_post_cmp(const void *x, const void *y) {
+    const quotes_post *p = x, *q = y;
+    if (p->h != q->h)
+        return p->h < q->h ? -1 : 1;
+    return p->quote < q->quote ? -1 : p->quote > q->quote;
+}
+
+static int quotes_u32_cmp(const void *x, const void *y) {
+    uint32_t p = *(const uint32_t *)x, q = *(const uint32_t *)y;
+    return p < q ? -1 : p > q;
+}
+
+/* Compares quotations i < j and records a link when they are the same
+ * quotation. Returns 0, or -1 when out of memory (also sets *oom). */
+static int quotes_consider(const ch_quote *q, const quotes_qw *qw, uint32_t i, uint32_t j,
+                           quotes_link **links, size_t *nlinks, size_t *cap, int *oom) {
+    (void)q;
+    int same;
+    size_t l = quotes_pair_lcs(&qw[i], &qw[j], &same, oom);
+    if (*oom)
+        return -1;
+    if (!same)
+        return 0;
+    size_t mn = qw[i].n < qw[j].n ? qw[i].n : qw[j].n;
+    quotes_link lk = {i, j, (double)l / (double)(mn ? mn : 1), l};
+    if (VEC_PUSH(*links, *nlinks, *cap, lk) != 0) {
+        *oom = 1;
+        return -1;
+    }
+    return 0;
+}
 
 static int quotes_gsort_cmp(const void *a, const void *b) {
     const quotes_gsort *x = a, *y = b;
@@ -284,9 +373,24 @@ int quotes_group(ch_quote *q, size_t n, const char *const *texts, ch_arena *a, c
     uint32_t *parent = malloc(n * sizeof *parent);
     size_t *score = calloc(n, sizeof *score);
     quotes_gsort *gs = NULL;
+    quotes_link *links = NULL;
+    size_t nlinks = 0, links_cap = 0;
+    quotes_post *post = NULL, *seqs = NULL;
+    uint32_t *cnt = NULL, *touched = NULL, *order = NULL;
+    size_t *start = NULL;
     uint32_t *gid = malloc(n * sizeof *gid);
-    if (!qw || !parent || !score || !gid)
+    uint32_t max_doc = 0;
+    for (size_t i = 0; i < n; i++)
+        if (q[i].doc > max_doc)
+            max_doc = q[i].doc;
+    quotes_lists ls = {malloc(n * sizeof(uint32_t)), malloc(n * sizeof(uint32_t)),
+                       malloc(n * sizeof(uint32_t)), calloc((size_t)max_doc + 1, sizeof(uint32_t))};
+    if (!qw || !parent || !score || !gid || !ls.first || !ls.last || !ls.next || !ls.count)
         goto done;
+    for (size_t i = 0; i < n; i++) {
+        ls.first[i] = ls.last[i] = (uint32_t)i;
+        ls.next[i] = UINT32_MAX;
+    }
     for (size_t i = 0; i < n; i++) {
         parent[i] = (uint32_t)i;
         if (quotes_words(texts[q[i].doc] + q[i].off, q[i].len, &qw[i].w, &qw[i].n, &scratch) != 0)
@@ -303,29 +407,131 @@ int quotes_group(ch_quote *q, size_t n, const char *const *texts, ch_arena *a, c
                 qw[i].set[u++] = qw[i].set[k];
         qw[i].nset = u;
     }
-    for (size_t i = 0; i < n; i++)
-        for (size_t j = i + 1; j < n; j++) {
-            if (q[i].doc == q[j].doc)
+    /* candidate pairs: every pair for ordinary clusters; past
+     * QUOTES_EXHAUSTIVE quotations, only pairs sharing a word that few
+     * quotations use (an inverted index), so that huge inputs stay linear
+     * in practice */
+    if (n > QUOTES_EXHAUSTIVE) {
+        size_t total = 0;
+        for (size_t i = 0; i < n; i++)
+            total += qw[i].nset;
+        post = malloc((total ? total : 1) * sizeof *post);
+        cnt = calloc(n, sizeof *cnt);
+        touched = malloc(n * sizeof *touched);
+        if (!post || !cnt || !touched)
+            goto done;
+        size_t np = 0;
+        for (size_t i = 0; i < n; i++)
+            for (size_t k = 0; k < qw[i].nset; k++) {
+                post[np].h = qw[i].set[k];
+                post[np].quote = (uint32_t)i;
+                np++;
+            }
+        qsort(post, np, sizeof *post, quotes_post_cmp);
+        for (size_t i = 0; i < n; i++) {
+            size_t nt = 0;
+            for (size_t k = 0; k < qw[i].nset; k++) {
+                size_t lo = 0, hi = np;
+                while (lo < hi) { /* first posting of this word */
+                    size_t mid = lo + (hi - lo) / 2;
+                    if (post[mid].h < qw[i].set[k])
+                        lo = mid + 1;
+                    else
+                        hi = mid;
+                }
+                size_t end = lo;
+                while (end < np && post[end].h == qw[i].set[k] && end - lo <= QUOTES_MAX_POSTING)
+                    end++;
+                if (end - lo > QUOTES_MAX_POSTING)
+                    continue; /* a word too common to find candidates by */
+                for (size_t m = lo; m < end; m++) {
+                    uint32_t j = post[m].quote;
+                    if (j <= i || q[j].doc == q[i].doc)
+                        continue;
+                    if (!cnt[j]++)
+                        touched[nt++] = j;
+                }
+            }
+            qsort(touched, nt, sizeof *touched, quotes_u32_cmp);
+            if (nt == 0)
                 continue;
-            int same;
-            size_t l = quotes_pair_lcs(&qw[i], &qw[j], &same, &oom);
-            if (oom)
-                goto done;
-            if (same) {
-                uint32_t ri = quotes_find(parent, (uint32_t)i), rj = quotes_find(parent, (uint32_t)j);
-                if (ri != rj)
-                    parent[ri > rj ? ri : rj] = ri < rj ? ri : rj;
-                score[i] += l;
-                score[j] += l;
+            for (size_t m = 0; m < nt; m++) {
+                cnt[touched[m]] = 0;
+                if (quotes_consider(q, qw, (uint32_t)i, touched[m], &links, &nlinks, &links_cap,
+                                    &oom) != 0 ||
+                    oom)
+                    goto done;
             }
         }
-    /* order groups: more reports first, then first appearance */
+        /* identical word sequences, even of common words only ("We are
+         * here"): each joins the first copy of another report */
+        seqs = malloc(n * sizeof *seqs);
+        if (!seqs)
+            goto done;
+        for (size_t i = 0; i < n; i++) {
+            uint64_t h = 1469598103934665603ULL;
+            for (size_t k = 0; k < qw[i].n; k++)
+                h = (h ^ qw[i].w[k].h) * 1099511628211ULL;
+            seqs[i].h = h;
+            seqs[i].quote = (uint32_t)i;
+        }
+        qsort(seqs, n, sizeof *seqs, quotes_post_cmp);
+        for (size_t r = 0; r < n;) {
+            size_t e = r;
+            while (e < n && seqs[e].h == seqs[r].h)
+                e++;
+            uint32_t first = seqs[r].quote, other = UINT32_MAX;
+            for (size_t m = r; m < e && other == UINT32_MAX; m++)
+                if (q[seqs[m].quote].doc != q[first].doc)
+                    other = seqs[m].quote;
+            for (size_t m = r; m < e && other != UINT32_MAX; m++) {
+                uint32_t i = seqs[m].quote, j = q[i].doc != q[first].doc ? first : other;
+                if (i == j || !qw[i].n)
+                    continue;
+                quotes_link lk = {i < j ? i : j, i < j ? j : i, 1.0, qw[i].n};
+                if (VEC_PUSH(links, nlinks, links_cap, lk) != 0)
+                    goto done;
+            }
+            r = e;
+        }
+    } else {
+        for (size_t i = 0; i < n; i++)
+            for (size_t j = i + 1; j < n; j++)
+                if (q[i].doc != q[j].doc &&
+                    (quotes_consider(q, qw, (uint32_t)i, (uint32_t)j, &links, &nlinks, &links_cap,
+                                     &oom) != 0 ||
+                     oom))
+                    goto done;
+    }
+    /* strongest links first; a link that would put more than
+     * QUOTES_MAX_PER_DOC quotations of one report into a group is refused
+     * (a long quotation must not chain unrelated ones together) */
+    if (nlinks > 1)
+        qsort(links, nlinks, sizeof *links, quotes_link_cmp);
+    for (size_t k = 0; k < nlinks; k++) {
+        uint32_t i = links[k].a, j = links[k].b;
+        uint32_t ri = quotes_find(parent, i), rj = quotes_find(parent, j);
+        if (ri != rj) {
+            if (quotes_merge_too_big(q, &ls, ri, rj))
+                continue;
+            uint32_t keep = ri < rj ? ri : rj, gone = ri < rj ? rj : ri;
+            parent[gone] = keep;
+            ls.next[ls.last[keep]] = ls.first[gone];
+            ls.last[keep] = ls.last[gone];
+        }
+        score[i] += links[k].lcs;
+        score[j] += links[k].lcs;
+    }
+    /* groups: members in quotation order (a counting sort by root), more
+     * reports first, then first appearance */
     size_t ng = 0;
     for (size_t i = 0; i < n; i++)
         if (quotes_find(parent, (uint32_t)i) == i)
             ng++;
     gs = calloc(ng, sizeof *gs);
-    if (!gs)
+    order = malloc(n * sizeof *order);
+    start = calloc(ng + 1, sizeof *start);
+    if (!gs || !order || !start)
         goto done;
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
@@ -334,40 +540,45 @@ int quotes_group(ch_quote *q, size_t n, const char *const *texts, ch_arena *a, c
             gs[k].first = (uint32_t)i;
             gid[i] = (uint32_t)k++;
         }
+    for (size_t i = 0; i < n; i++)
+        start[gid[quotes_find(parent, (uint32_t)i)] + 1]++;
+    for (size_t i = 0; i < ng; i++)
+        start[i + 1] += start[i];
     for (size_t i = 0; i < n; i++) {
-        uint32_t r = quotes_find(parent, (uint32_t)i);
-        int seen = 0;
-        for (size_t j = 0; j < i && !seen; j++)
-            seen = quotes_find(parent, (uint32_t)j) == r && q[j].doc == q[i].doc;
-        if (!seen)
-            gs[gid[r]].n_docs++;
+        size_t gi = gid[quotes_find(parent, (uint32_t)i)];
+        order[start[gi] + gs[gi].n_docs++] = (uint32_t)i; /* n_docs counts members here */
+    }
+    for (size_t gi = 0; gi < ng; gi++) {
+        size_t docs = 0;
+        for (size_t m = start[gi]; m < start[gi + 1]; m++)
+            if (!ls.count[q[order[m]].doc]++)
+                docs++;
+        for (size_t m = start[gi]; m < start[gi + 1]; m++)
+            ls.count[q[order[m]].doc] = 0;
+        gs[gi].n_docs = docs;
+        gs[gi].members = start[gi];
+        gs[gi].n_members = start[gi + 1] - start[gi];
     }
     qsort(gs, ng, sizeof *gs, quotes_gsort_cmp);
-    for (size_t i = 0; i < ng; i++)
-        gid[gs[i].root] = (uint32_t)i;
     ch_quote_group *out = arena_calloc(a, ng, sizeof *out);
     if (!out)
         goto done;
     for (size_t gi = 0; gi < ng; gi++) {
-        uint32_t r = gs[gi].root;
-        size_t nm = 0;
-        uint32_t canon = r;
-        for (size_t i = 0; i < n; i++) {
-            if (quotes_find(parent, (uint32_t)i) != r)
-                continue;
-            nm++;
+        const uint32_t *memb = order + gs[gi].members;
+        size_t nm = gs[gi].n_members;
+        uint32_t canon = memb[0];
+        for (size_t m = 0; m < nm; m++) {
+            uint32_t i = memb[m];
             if (score[i] > score[canon] || (score[i] == score[canon] && qw[i].n > qw[canon].n))
-                canon = (uint32_t)i;
+                canon = i;
         }
         ch_quote_variant *mem = arena_calloc(a, nm, sizeof *mem);
         if (!mem)
             goto done;
-        size_t m = 0;
-        for (size_t i = 0; i < n; i++) {
-            if (quotes_find(parent, (uint32_t)i) != r)
-                continue;
+        for (size_t m = 0; m < nm; m++) {
+            uint32_t i = memb[m];
             q[i].group = (uint32_t)gi;
-            mem[m].quote = (uint32_t)i;
+            mem[m].quote = i;
             if (i != canon && qw[i].n) {
                 size_t run;
                 uint16_t *L = quotes_lcs(qw[canon].w, qw[canon].n, qw[i].w, qw[i].n, &run);
@@ -389,7 +600,6 @@ int quotes_group(ch_quote *q, size_t n, const char *const *texts, ch_arena *a, c
                 if (r2 != 0)
                     goto done;
             }
-            m++;
         }
         /* do the members attribute it differently? */
         const ch_quote *named = NULL;
@@ -425,6 +635,17 @@ done:
     free(score);
     free(gs);
     free(gid);
+    free(links);
+    free(post);
+    free(seqs);
+    free(cnt);
+    free(touched);
+    free(order);
+    free(start);
+    free(ls.first);
+    free(ls.last);
+    free(ls.next);
+    free(ls.count);
     buf_free(&scratch);
     return rc;
 }

@@ -1,46 +1,65 @@
 /*
  * quotes_speaker.c - who said each quotation of one report.
  *
- * 1. Names. Runs of capitalised words (with "of", "de", "van", ... inside)
- *    are read once over the whole report. Leading function words
- *    ("The", "But") are dropped; leading titles ("Secretary of State",
- *    "Sen.", "Foreign Minister") are stripped and kept as roles. A run is
- *    an organisation when it holds an organisation word (Department,
- *    Ministry, University, ...) or is an acronym; a person when it starts
- *    with a known given name, carries a title, or stands next to a role
- *    noun ("spokesman John Kirby", "Gelb, a professor"). Multi-word persons
- *    become entities; a lone surname ("Kirby", "Secretary Kerry") is
- *    resolved to the one entity with that surname anywhere in the report.
+ * 1. Names. Runs of capitalised words (with "of", "de", "van", ... inside;
+ *    "and", "for", "on" only inside an organisation's name) are read once
+ *    over the whole report. Leading function words ("The", "But") are
+ *    dropped; leading titles ("Secretary of State", "Sen.", "Foreign
+ *    Minister", "Democratic Alliance Chief Whip") are stripped and kept as
+ *    roles. A run is an organisation when it holds an organisation word
+ *    (Department, Ministry, University, ...) or is a short acronym; a
+ *    person when it starts with a known given name (data/given-names-en.txt,
+ *    which also gives the usual gender), carries a title, stands next to a
+ *    role noun ("spokesman John Kirby", "Gelb, a professor", "Tomas Varga,
+ *    54,"), or speaks ("Lou Tambone said") and is later called by its last
+ *    word alone, as persons are (companies are called by their first).
+ *    All-capital headings are not names. A lone word is a person when it
+ *    is the surname of exactly one person of the report ("Kirby",
+ *    "Secretary Kerry" -> John Kerry, the full name may come later), has a
+ *    title, or is somewhere the subject of a speech verb ("Boehner said").
  *
  * 2. The attribution of each quotation, tried in this order:
  *    after   “...,” SPEAKER [, APPOSITIVE,] VERB  |  “...,” VERB SPEAKER
  *            (the quotation must end with , ? ! or a dash, or be followed
- *            by a comma: a quotation closed by a period ends its sentence)
+ *            by a comma: one closed by a period ends its sentence)
  *    before  SPEAKER VERB[,:] “...”  |  VERB SPEAKER: “...”  |
  *            according to SPEAKER, “...”  |  SPEAKER VERB that ... “partial”
  *            (the last speech verb of the sentence before the mark, not
- *            across "but", "while", ";")
+ *            across "but", "while", ";"; a full quotation must follow its
+ *            verb closely; "X said ... and accused Y of “...”" and
+ *            "..., calling it “...”" take the subject of the first verb)
  *    inherit a full quotation with no attribution of its own takes the
  *            speaker of the previous quotation in its paragraph, or of the
- *            last one of the previous paragraph when it opens its own
- *    VERB is a form from data/speech-verbs-en.txt, written in lower case.
+ *            last one of the previous paragraph when it opens its own and
+ *            no other attribution stands between
+ *    VERB is a lower-case form from data/speech-verbs-en.txt, not in the
+ *    passive ("is described as") and not a participle introducing its
+ *    subject ("“...,” saying he ...").
  *
  * 3. The speaker of the attribution phrase:
- *    a name               the name, titles stripped, surname completed
- *    he / she             the first person named in the nearest earlier
- *                         sentence that names a person of that gender
- *    they / it            the organisation named in the nearest earlier
- *                         quotation or sentence
+ *    a name               the name, titles stripped, surname completed; a
+ *                         person in the phrase wins over the organisation
+ *                         it works for ("David Wasserman of the Cook
+ *                         Political Report")
+ *    he / she             the first person of that gender named in the
+ *                         nearest earlier sentence that names one, the one
+ *                         who speaks there if any ("Caldera, Chavez said");
+ *                         none when that person is only an object ("quotes
+ *                         from Jane Austen") or an unknown name opens a
+ *                         sentence on the way ("Conard doesn't ...")
+ *    it                   the nearest earlier organisation, or company
+ *    they                 the nearest earlier organisation
  *    the spokesman, the minister (definite role)
- *                         the nearest earlier person who bears that role
- *    the ministry, the government (definite organisation)
+ *                         the nearest earlier person who bears that role;
+ *                         a role the report never names is an unnamed source
+ *    the ministry, the company (definite organisation)
  *                         the nearest earlier organisation of that kind
  *    the statement, the tweet (definite document)
  *                         who issued it: the name after "from/by/on", the
- *                         possessor, or the subject of the verb in the
- *                         nearest earlier sentence mentioning it
- *    a spokesman, officials, sources (indefinite)
- *                         anonymous: no speaker
+ *                         possessor, or the subject of "released/issued/
+ *                         said in" in the nearest earlier sentence naming it
+ *    a spokesman, officials, one visitor (indefinite)
+ *                         an unnamed source: no speaker
  *    Anything not resolved with confidence is left NULL: precision first.
  */
 #include "analyze/quotes.h"
@@ -53,134 +72,386 @@
 
 /* ----------------------------------------------------------- word lists */
 
-static const char *const quotes_titles[] = {
-    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "professor",
-    "sen.", "senator", "rep.", "representative", "gov.", "governor", "president", "vice",
-    "secretary", "minister", "premier", "chancellor", "prime", "mayor", "judge", "justice",
-    "ambassador", "gen.", "general", "col.", "colonel", "lt.", "lieutenant", "capt.", "captain",
-    "sgt.", "sergeant", "adm.", "admiral", "maj.", "pvt.", "cpl.", "sir", "dame", "lord", "lady",
-    "rev.", "reverend", "father", "pope", "king", "queen", "prince", "princess", "sheikh",
-    "ayatollah", "commissioner", "chief", "director", "chairman", "chairwoman", "spokesman",
-    "spokeswoman", "spokesperson", "detective", "inspector", "officer", "superintendent",
-    "sheriff", "attorney", "coach", "speaker", "leader", "foreign", "defense", "defence",
-    "interior", "finance", "deputy", "acting", "former", "state", "supreme", "leader", "crown",
-    "emir", "sultan", "senior", "executive", "house", "majority", "minority", "assistant",
-    "associate", "u.s.", "us", "congressman", "congresswoman", "councilman", "councilwoman",
-    "chair", "treasurer", "treasury", "health", "justice", "homeland", "security", "labor",
-    "labour", "trade", "education", "energy", "environment", "agriculture", "transportation",
-    "commerce", "economy", "culture", "first", "grand", "high", NULL};
+static const char *const quotes_titles[] = {"mr",
+                                            "mr.",
+                                            "mrs",
+                                            "mrs.",
+                                            "ms",
+                                            "ms.",
+                                            "miss",
+                                            "dr",
+                                            "dr.",
+                                            "prof",
+                                            "prof.",
+                                            "professor",
+                                            "sen.",
+                                            "senator",
+                                            "rep.",
+                                            "representative",
+                                            "gov.",
+                                            "governor",
+                                            "president",
+                                            "vice",
+                                            "secretary",
+                                            "minister",
+                                            "premier",
+                                            "chancellor",
+                                            "prime",
+                                            "mayor",
+                                            "judge",
+                                            "justice",
+                                            "ambassador",
+                                            "gen.",
+                                            "general",
+                                            "col.",
+                                            "colonel",
+                                            "lt.",
+                                            "lieutenant",
+                                            "capt.",
+                                            "captain",
+                                            "sgt.",
+                                            "sergeant",
+                                            "adm.",
+                                            "admiral",
+                                            "maj.",
+                                            "pvt.",
+                                            "cpl.",
+                                            "sir",
+                                            "dame",
+                                            "lord",
+                                            "lady",
+                                            "rev.",
+                                            "reverend",
+                                            "father",
+                                            "pope",
+                                            "king",
+                                            "queen",
+                                            "prince",
+                                            "princess",
+                                            "sheikh",
+                                            "ayatollah",
+                                            "commissioner",
+                                            "chief",
+                                            "director",
+                                            "chairman",
+                                            "chairwoman",
+                                            "spokesman",
+                                            "spokeswoman",
+                                            "spokesperson",
+                                            "detective",
+                                            "inspector",
+                                            "officer",
+                                            "superintendent",
+                                            "sheriff",
+                                            "attorney",
+                                            "coach",
+                                            "speaker",
+                                            "leader",
+                                            "foreign",
+                                            "defense",
+                                            "defence",
+                                            "interior",
+                                            "finance",
+                                            "deputy",
+                                            "acting",
+                                            "former",
+                                            "state",
+                                            "supreme",
+                                            "leader",
+                                            "crown",
+                                            "emir",
+                                            "sultan",
+                                            "senior",
+                                            "executive",
+                                            "house",
+                                            "majority",
+                                            "minority",
+                                            "assistant",
+                                            "associate",
+                                            "u.s.",
+                                            "us",
+                                            "congressman",
+                                            "congresswoman",
+                                            "councilman",
+                                            "councilwoman",
+                                            "chair",
+                                            "treasurer",
+                                            "treasury",
+                                            "health",
+                                            "justice",
+                                            "homeland",
+                                            "security",
+                                            "labor",
+                                            "labour",
+                                            "trade",
+                                            "education",
+                                            "energy",
+                                            "environment",
+                                            "agriculture",
+                                            "transportation",
+                                            "commerce",
+                                            "economy",
+                                            "culture",
+                                            "first",
+                                            "grand",
+                                            "high",
+                                            NULL};
 
-static const char *const quotes_org_words[] = {
-    "department", "ministry", "government", "council", "agency", "office", "party",
-    "university", "college", "committee", "commission", "police", "bank", "company",
-    "corporation", "corp.", "inc.", "ltd.", "co.", "association", "union", "organization",
-    "organisation", "institute", "court", "army", "navy", "force", "forces", "embassy",
-    "foundation", "group", "service", "services", "administration", "house", "senate",
-    "congress", "parliament", "assembly", "times", "post", "news", "network", "authority",
-    "board", "bureau", "center", "centre", "club", "church", "coalition", "federation", "fund",
-    "hospital", "league", "museum", "press", "school", "society", "trust", "watch", "media",
-    "airlines", "airways", "motors", "systems", "technologies", "labs", "project", "movement",
-    "front", "alliance", "cabinet", "kremlin", "pentagon", "guard", "tribunal", "reuters",
-    "journal", "telegraph", "guardian", "herald", "tribune", "gazette", "magazine", "radio",
-    "television", "tv", "agency", "commission", "secretariat", "directorate", "brigade",
-    "command", "communiqué", "communique", "international", "holdings", "partners", "global",
-    "industries", "enterprises", "capital", "council", "ministry", "squad", "unit", "team",
-    NULL};
+static const char *const quotes_org_words[] = {"department",
+                                               "ministry",
+                                               "government",
+                                               "council",
+                                               "agency",
+                                               "office",
+                                               "party",
+                                               "university",
+                                               "college",
+                                               "committee",
+                                               "commission",
+                                               "police",
+                                               "bank",
+                                               "company",
+                                               "corporation",
+                                               "corp.",
+                                               "inc.",
+                                               "ltd.",
+                                               "co.",
+                                               "association",
+                                               "union",
+                                               "organization",
+                                               "organisation",
+                                               "institute",
+                                               "court",
+                                               "army",
+                                               "navy",
+                                               "force",
+                                               "forces",
+                                               "embassy",
+                                               "foundation",
+                                               "group",
+                                               "service",
+                                               "services",
+                                               "administration",
+                                               "house",
+                                               "senate",
+                                               "congress",
+                                               "parliament",
+                                               "assembly",
+                                               "times",
+                                               "post",
+                                               "news",
+                                               "network",
+                                               "authority",
+                                               "board",
+                                               "bureau",
+                                               "center",
+                                               "centre",
+                                               "club",
+                                               "church",
+                                               "coalition",
+                                               "federation",
+                                               "fund",
+                                               "hospital",
+                                               "league",
+                                               "museum",
+                                               "press",
+                                               "school",
+                                               "society",
+                                               "trust",
+                                               "watch",
+                                               "media",
+                                               "airlines",
+                                               "airways",
+                                               "motors",
+                                               "systems",
+                                               "technologies",
+                                               "labs",
+                                               "project",
+                                               "movement",
+                                               "front",
+                                               "alliance",
+                                               "cabinet",
+                                               "kremlin",
+                                               "pentagon",
+                                               "guard",
+                                               "tribunal",
+                                               "reuters",
+                                               "journal",
+                                               "telegraph",
+                                               "guardian",
+                                               "herald",
+                                               "tribune",
+                                               "gazette",
+                                               "magazine",
+                                               "radio",
+                                               "television",
+                                               "tv",
+                                               "agency",
+                                               "commission",
+                                               "secretariat",
+                                               "directorate",
+                                               "brigade",
+                                               "command",
+                                               "communiqué",
+                                               "communique",
+                                               "international",
+                                               "holdings",
+                                               "partners",
+                                               "global",
+                                               "industries",
+                                               "enterprises",
+                                               "capital",
+                                               "council",
+                                               "ministry",
+                                               "squad",
+                                               "unit",
+                                               "team",
+                                               "panel",
+                                               "forum",
+                                               "conference",
+                                               "program",
+                                               "programme",
+                                               "initiative",
+                                               "institution",
+                                               "laboratory",
+                                               "academy",
+                                               "observatory",
+                                               "caucus",
+                                               "legislature",
+                                               "assembly",
+                                               NULL};
 
 /* Person roles; the index is stored on entities. */
 static const char *const quotes_roles[] = {
-    "spokesman", "spokeswoman", "spokesperson", "official", "minister", "secretary",
-    "president", "senator", "representative", "congressman", "congresswoman", "governor",
-    "mayor", "ambassador", "diplomat", "director", "chief", "head", "chairman", "chairwoman",
-    "chair", "leader", "commander", "general", "officer", "lawyer", "attorney", "prosecutor",
-    "judge", "professor", "scientist", "researcher", "analyst", "expert", "economist",
-    "adviser", "advisor", "aide", "founder", "ceo", "executive", "manager", "owner", "member",
-    "lawmaker", "politician", "candidate", "activist", "witness", "resident", "victim",
-    "teacher", "student", "doctor", "nurse", "coach", "author", "journalist", "reporter",
-    "editor", "correspondent", "pilot", "worker", "employee", "detective", "sheriff",
-    "captain", "chancellor", "premier", "king", "queen", "prince", "princess", "pope",
-    "bishop", "priest", "rabbi", "imam", "inspector", "superintendent", "commissioner",
-    "deputy", "assistant", "negotiator", "envoy", "historian", "sociologist", "specialist",
-    "consultant", "strategist", "campaigner", "organizer", "organiser", "chancellor",
-    "treasurer", "founder", "partner", "colonel", "lieutenant", "sergeant", "admiral",
-    "player", "striker", "defender", "goalkeeper", "manager", "mother", "father", "wife",
-    "husband", "son", "daughter", "brother", "sister", "friend", "neighbor", "neighbour",
-    "owner", "farmer", "surgeon", "physician", "engineer", "architect", "designer", "actor",
-    "actress", "singer", "writer", "novelist", "poet", "director", "boss", "host", "owner",
-    "chairperson", "secretary-general", "creator", "co-founder", "head", NULL};
+    "spokesman",      "spokeswoman", "spokesperson",  "official",
+    "minister",       "secretary",   "president",     "senator",
+    "representative", "congressman", "congresswoman", "governor",
+    "mayor",          "ambassador",  "diplomat",      "director",
+    "chief",          "head",        "chairman",      "chairwoman",
+    "chair",          "leader",      "commander",     "general",
+    "officer",        "lawyer",      "attorney",      "prosecutor",
+    "judge",          "professor",   "scientist",     "researcher",
+    "analyst",        "expert",      "economist",     "adviser",
+    "advisor",        "aide",        "founder",       "ceo",
+    "executive",      "manager",     "owner",         "member",
+    "lawmaker",       "politician",  "candidate",     "activist",
+    "witness",        "resident",    "victim",        "teacher",
+    "student",        "doctor",      "nurse",         "coach",
+    "author",         "journalist",  "reporter",      "editor",
+    "correspondent",  "pilot",       "worker",        "employee",
+    "detective",      "sheriff",     "captain",       "chancellor",
+    "premier",        "king",        "queen",         "prince",
+    "princess",       "pope",        "bishop",        "priest",
+    "rabbi",          "imam",        "inspector",     "superintendent",
+    "commissioner",   "deputy",      "assistant",     "negotiator",
+    "envoy",          "historian",   "sociologist",   "specialist",
+    "consultant",     "strategist",  "campaigner",    "organizer",
+    "organiser",      "chancellor",  "treasurer",     "founder",
+    "partner",        "colonel",     "lieutenant",    "sergeant",
+    "admiral",        "player",      "striker",       "defender",
+    "goalkeeper",     "manager",     "mother",        "father",
+    "wife",           "husband",     "son",           "daughter",
+    "brother",        "sister",      "friend",        "neighbor",
+    "neighbour",      "owner",       "farmer",        "surgeon",
+    "physician",      "engineer",    "architect",     "designer",
+    "actor",          "actress",     "singer",        "writer",
+    "novelist",       "poet",        "director",      "boss",
+    "host",           "owner",       "chairperson",   "secretary-general",
+    "creator",        "co-founder",  "head",          NULL};
 
 /* Plural or collective sources that stay anonymous. */
 static const char *const quotes_anon_plural[] = {
-    "officials", "sources", "experts", "analysts", "critics", "observers", "people",
-    "residents", "witnesses", "authorities", "diplomats", "aides", "advisers", "advisors",
-    "lawmakers", "activists", "investigators", "prosecutors", "researchers", "scientists",
-    "economists", "insiders", "members", "supporters", "opponents", "protesters",
-    "protestors", "organizers", "organisers", "spokespeople", "leaders", "doctors",
-    "police", "employees", "workers", "locals", "officers", NULL};
+    "officials",   "sources",    "experts",    "analysts",    "critics",       "observers",
+    "people",      "residents",  "witnesses",  "authorities", "diplomats",     "aides",
+    "advisers",    "advisors",   "lawmakers",  "activists",   "investigators", "prosecutors",
+    "researchers", "scientists", "economists", "insiders",    "members",       "supporters",
+    "opponents",   "protesters", "protestors", "organizers",  "organisers",    "spokespeople",
+    "leaders",     "doctors",    "police",     "employees",   "workers",       "locals",
+    "officers",    NULL};
 
 static const char *const quotes_org_nouns[] = {
-    "ministry", "government", "department", "embassy", "police", "company", "agency",
-    "office", "committee", "commission", "council", "court", "army", "military", "party",
-    "administration", "campaign", "team", "group", "organization", "organisation",
-    "network", "channel", "newspaper", "paper", "site", "website", "union", "firm", "bank",
-    "university", "school", "hospital", "board", "authority", "bureau", "service",
-    "institute", "foundation", "association", "federation", "league", "club", "parliament",
-    "congress", "senate", "regime", "coalition", "alliance", "movement", "navy", "guard",
-    "consulate", "cabinet", "presidency", "palace", "white", "outlet", "broadcaster",
-    "platform", "publication", "ministry", "secretariat", "watchdog", "regulator", "maker",
-    "manufacturer", "carmaker", "retailer", "startup", "business", "brand", "operator",
-    "developer", "producer", "supplier", "chain", "airline", "insurer", "lender", "utility",
-    NULL};
+    "ministry",     "government", "department",   "embassy",
+    "police",       "company",    "agency",       "office",
+    "committee",    "commission", "council",      "court",
+    "army",         "military",   "party",        "administration",
+    "campaign",     "team",       "group",        "organization",
+    "organisation", "network",    "channel",      "newspaper",
+    "paper",        "site",       "website",      "union",
+    "firm",         "bank",       "university",   "school",
+    "hospital",     "board",      "authority",    "bureau",
+    "service",      "institute",  "foundation",   "association",
+    "federation",   "league",     "club",         "parliament",
+    "congress",     "senate",     "regime",       "coalition",
+    "alliance",     "movement",   "navy",         "guard",
+    "consulate",    "cabinet",    "presidency",   "palace",
+    "white",        "outlet",     "broadcaster",  "platform",
+    "publication",  "ministry",   "secretariat",  "watchdog",
+    "regulator",    "maker",      "manufacturer", "carmaker",
+    "retailer",     "startup",    "business",     "brand",
+    "operator",     "developer",  "producer",     "supplier",
+    "chain",        "airline",    "insurer",      "lender",
+    "utility",      NULL};
 
 /* Organisation nouns that may refer to a company named without an
  * organisation word ("Voltra Mobility ... the company said"). */
 static const char *const quotes_corporate_nouns[] = {
-    "company", "firm", "group", "maker", "manufacturer", "carmaker", "retailer", "airline",
-    "bank", "startup", "business", "brand", "platform", "network", "organization",
-    "organisation", "operator", "developer", "producer", "supplier", "chain", "club", "team",
-    "insurer", "lender", "utility", NULL};
+    "company",      "firm",         "group",    "maker",     "manufacturer", "carmaker", "retailer",
+    "airline",      "bank",         "startup",  "business",  "brand",        "platform", "network",
+    "organization", "organisation", "operator", "developer", "producer",     "supplier", "chain",
+    "club",         "team",         "insurer",  "lender",    "utility",      NULL};
 
 /* Prepositions that attach a place or affiliation to a noun ("one woman in
  * Lisk"): the noun before them is the head of the phrase. */
-static const char *const quotes_pp_preps[] = {"in", "at", "from", "near", "outside", "inside",
-                                              "across", "with", "for", NULL};
+static const char *const quotes_pp_preps[] = {"in",     "at",     "from", "near", "outside",
+                                              "inside", "across", "with", "for",  NULL};
 
 static const char *const quotes_doc_nouns[] = {
-    "statement", "communique", "communiqué", "release", "letter", "tweet", "post", "message",
-    "note", "memo", "email", "e-mail", "filing", "complaint", "document", "announcement",
-    "notice", "transcript", "posting", "account", "report", "video", "broadcast", "bulletin",
-    "declaration", "tweets", "posts", NULL};
+    "statement", "communique",   "communiqué", "release",     "letter",  "tweet",   "post",
+    "message",   "note",         "memo",       "email",       "e-mail",  "filing",  "complaint",
+    "document",  "announcement", "notice",     "transcript",  "posting", "account", "report",
+    "video",     "broadcast",    "bulletin",   "declaration", "tweets",  "posts",   NULL};
 
-static const char *const quotes_dets[] = {"the", "a", "an", "this", "that", "these", "those",
-                                          "his", "her", "its", "their", "our", "my", "your",
-                                          "one", "another", "some", "several", "many", NULL};
+static const char *const quotes_dets[] = {
+    "the",   "a",   "an", "this", "that", "these",   "those", "his",     "her",  "its",
+    "their", "our", "my", "your", "one",  "another", "some",  "several", "many", NULL};
 
-static const char *const quotes_definite[] = {"the", "this", "that", "his", "her", "its",
-                                              "their", "our", "my", "your", NULL};
+static const char *const quotes_definite[] = {"the",   "this", "that", "his",  "her", "its",
+                                              "their", "our",  "my",   "your", NULL};
 
 static const char *const quotes_adverbs[] = {
-    "also", "later", "then", "again", "further", "previously", "earlier", "once", "still",
-    "recently", "now", "today", "yesterday", "had", "has", "have", "was", "were", "is", "are",
-    "will", "would", "could", "might", "may", "did", "does", "do", "not", "never", "later",
-    "first", "last", "separately", "already", "even", "simply", "just", "only", NULL};
+    "also",  "later",      "then",    "again", "further",   "previously", "earlier", "once",
+    "still", "recently",   "now",     "today", "yesterday", "had",        "has",     "have",
+    "was",   "were",       "is",      "are",   "will",      "would",      "could",   "might",
+    "may",   "did",        "does",    "do",    "not",       "never",      "later",   "first",
+    "last",  "separately", "already", "even",  "simply",    "just",       "only",    NULL};
 
 static const char *const quotes_time_words[] = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.",
-    "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "today", "yesterday", "tonight", NULL};
+    "monday",  "tuesday",   "wednesday", "thursday", "friday",    "saturday", "sunday",
+    "january", "february",  "march",     "april",    "may",       "june",     "july",
+    "august",  "september", "october",   "november", "december",  "jan.",     "feb.",
+    "mar.",    "apr.",      "jun.",      "jul.",     "aug.",      "sep.",     "sept.",
+    "oct.",    "nov.",      "dec.",      "today",    "yesterday", "tonight",  NULL};
 
-static const char *const quotes_clause_breaks[] = {"but", "while", "although", "though",
-                                                   "whereas", "however", "yet", NULL};
+static const char *const quotes_clause_breaks[] = {"but",     "while",   "although", "though",
+                                                   "whereas", "however", "yet",      NULL};
 
-static const char *const quotes_connectors[] = {"of", "de", "da", "del", "della", "di", "do",
-                                                "dos", "das", "van", "von", "der", "den",
-                                                "la", "le", "du", "bin", "ibn", "al", "el",
-                                                "y", "and", "for", "on", NULL};
+static const char *const quotes_connectors[] = {
+    "of", "de", "da", "del", "della", "di", "do", "dos", "das", "van", "von", "der", "den",
+    "la", "le", "du", "bin", "ibn",   "al", "el", "y",   "and", "for", "on",  NULL};
 
-static const char *const quotes_issue_verbs[] = {"released", "issued", "published", "sent",
-                                                 "posted", "put", "distributed", "shared",
-                                                 NULL};
+static const char *const quotes_issue_verbs[] = {
+    "released", "issued", "published", "sent", "posted", "put", "distributed", "shared", NULL};
+
+/* Abbreviated titles and the role each stands for. */
+static const char *const quotes_title_abbrev[][2] = {
+    {"sen.", "senator"},         {"rep.", "representative"},
+    {"gov.", "governor"},        {"gen.", "general"},
+    {"prof.", "professor"},      {"dr.", "doctor"},
+    {"lt.", "lieutenant"},       {"capt.", "captain"},
+    {"sgt.", "sergeant"},        {"adm.", "admiral"},
+    {"col.", "colonel"},         {"pres.", "president"},
+    {"supt.", "superintendent"}, {"det.", "detective"},
+    {"insp.", "inspector"},      {NULL, NULL}};
 
 /* Index of word t in the list (ASCII case-insensitive, also ignoring a
  * final period in t when the entry has none), or -1. */
@@ -193,12 +464,25 @@ static int quotes_in_list(const char *text, const ch_qtok *t, const char *const 
     return -1;
 }
 
+/* The role a title word stands for ("Sen." -> senator, "Minister" ->
+ * minister), or -1. */
+static int quotes_title_role(const char *text, const ch_qtok *t) {
+    for (size_t i = 0; quotes_title_abbrev[i][0]; i++)
+        if (quotes_tok_is(text, t, quotes_title_abbrev[i][0])) {
+            for (int k = 0; quotes_roles[k]; k++)
+                if (!strcmp(quotes_roles[k], quotes_title_abbrev[i][1]))
+                    return k;
+            return -1;
+        }
+    return quotes_in_list(text, t, quotes_roles);
+}
+
 /* ------------------------------------------------------------- context */
 
 typedef struct quotes_ent {
     const char *name; /* canonical, arena */
     size_t name_len;
-    char gender;      /* 'm', 'f' or 0 */
+    char gender; /* 'm', 'f' or 0 */
     uint8_t person, org;
     uint8_t roles[8]; /* indices into quotes_roles, +1 (0 = none) */
 } quotes_ent;
@@ -208,21 +492,84 @@ typedef struct quotes_mention {
     uint32_t ent;
 } quotes_mention;
 
+/* A string-keyed map to 32-bit values (keys interned in a string map). */
+typedef struct quotes_index {
+    ch_strmap *m;
+    uint32_t *val; /* (cap) by key id */
+    size_t cap;
+} quotes_index;
+
+#define QUOTES_AMBIG (UINT32_MAX - 1)
+
+/* Lower-cases (ASCII) s[0..n) into buf (cap bytes); returns the length,
+ * or 0 when it does not fit. */
+static size_t quotes_lower_key(const char *s, size_t n, char *buf, size_t cap) {
+    if (!n || n >= cap)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        buf[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] - 'A' + 'a') : s[i];
+    return n;
+}
+
+/* The value of key s[0..n) (ASCII case ignored), or UINT32_MAX. */
+static uint32_t quotes_index_get(const quotes_index *ix, const char *s, size_t n) {
+    char k[256];
+    size_t kn = quotes_lower_key(s, n, k, sizeof k);
+    uint32_t id = kn ? strmap_get(ix->m, k, kn) : STRMAP_NONE;
+    return id == STRMAP_NONE ? UINT32_MAX : ix->val[id];
+}
+
+/* Sets key s[0..n) to v; 'add' adds v to the old value instead (0 when
+ * absent). Returns 0, or -1 when out of memory. Keys that are too long are
+ * not stored. */
+static int quotes_index_put(quotes_index *ix, const char *s, size_t n, uint32_t v, int add) {
+    char k[256];
+    size_t kn = quotes_lower_key(s, n, k, sizeof k);
+    if (!kn)
+        return 0;
+    int is_new;
+    uint32_t id = strmap_intern(ix->m, k, kn, &is_new);
+    if (id == STRMAP_NONE)
+        return -1;
+    if (id >= ix->cap) {
+        size_t nc = ix->cap ? ix->cap * 2 : 64;
+        while (nc <= id)
+            nc *= 2;
+        uint32_t *nv = realloc(ix->val, nc * sizeof *nv);
+        if (!nv)
+            return -1;
+        ix->val = nv;
+        ix->cap = nc;
+    }
+    ix->val[id] = add ? (is_new ? 0 : ix->val[id]) + v : v;
+    return 0;
+}
+
+static void quotes_index_free(quotes_index *ix) {
+    strmap_free(ix->m);
+    free(ix->val);
+}
+
 typedef struct quotes_ctx {
     const ch_quote_lex *lx;
     const char *text;
     size_t len;
     ch_qtok *t;
     size_t nt;
-    uint8_t *inq;   /* (nt) token inside a quotation, marks included */
-    uint32_t *sid;  /* (nt) sentence number */
-    uint32_t *pid;  /* (nt) paragraph number */
-    uint32_t *mat;  /* (nt) mention index + 1 covering the token, 0 if none */
+    uint8_t *inq;  /* (nt) token inside a quotation, marks included */
+    uint32_t *sid; /* (nt) sentence number */
+    uint32_t *pid; /* (nt) paragraph number */
+    uint32_t *mat; /* (nt) mention index + 1 covering the token, 0 if none */
     quotes_ent *ent;
     size_t nent, ecap;
     quotes_mention *men;
     size_t nmen, mcap;
-    ch_strmap *speakers; /* capitalised words that are subjects of speech verbs */
+    ch_strmap *speakers;    /* capitalised words that are subjects of speech verbs */
+    quotes_index full;      /* lower-case entity name -> entity */
+    quotes_index firstlast; /* "first last" of a person -> entity */
+    quotes_index surname;   /* last word of a multi-word person -> entity, or QUOTES_AMBIG */
+    quotes_index alone;     /* capitalised word standing alone -> occurrences */
+    ch_strmap *midcaps;     /* words written capitalised inside a sentence */
     ch_arena *a;
     ch_buf scratch;
 } quotes_ctx;
@@ -259,6 +606,23 @@ static int quotes_is_verb(const quotes_ctx *x, size_t i) {
 
 static int quotes_is_ing(const quotes_ctx *x, size_t i) {
     return x->t[i].len > 4 && !memcmp(x->text + x->t[i].off + x->t[i].len - 3, "ing", 3);
+}
+
+/* 1 if the verb at v is in the passive ("is described", "was told"): its
+ * subject is not who spoke. */
+static int quotes_is_passive(const quotes_ctx *x, size_t v) {
+    static const char *const be[] = {"is", "was", "were", "are", "been", "be", "being", NULL};
+    size_t k = v;
+    while (k > 0 && v - k < 3) {
+        k--;
+        if (quotes_in_list(x->text, &x->t[k], be) >= 0)
+            return 1;
+        if (!quotes_is_word(x, k) || !x->t[k].lower ||
+            !(x->t[k].len > 4 && x->text[x->t[k].off + x->t[k].len - 2] == 'l' &&
+              x->text[x->t[k].off + x->t[k].len - 1] == 'y'))
+            return 0; /* only "-ly" adverbs may stand between: "is often described" */
+    }
+    return 0;
 }
 
 static int quotes_is_stop(const quotes_ctx *x, size_t i) {
@@ -416,8 +780,8 @@ static size_t quotes_read_run(quotes_ctx *x, size_t i, quotes_run *r) {
                 break;
             continue;
         }
-        if (j > i && quotes_in_list(x->text, &x->t[j], quotes_connectors) >= 0 &&
-            x->t[j].lower && quotes_is_capword(x, j + 1) && !x->t[j + 1].para) {
+        if (j > i && quotes_in_list(x->text, &x->t[j], quotes_connectors) >= 0 && x->t[j].lower &&
+            quotes_is_capword(x, j + 1) && !x->t[j + 1].para) {
             j++;
             continue;
         }
@@ -427,8 +791,8 @@ static size_t quotes_read_run(quotes_ctx *x, size_t i, quotes_run *r) {
      * ("Council on Foreign Relations"), not two names ("Clinton and Trump") */
     if (!quotes_has_org_word(x, i, j))
         for (size_t k = i + 1; k < j; k++)
-            if (quotes_tok_is(x->text, &x->t[k], "and") || quotes_tok_is(x->text, &x->t[k], "for") ||
-                quotes_tok_is(x->text, &x->t[k], "on")) {
+            if (quotes_tok_is(x->text, &x->t[k], "and") ||
+                quotes_tok_is(x->text, &x->t[k], "for") || quotes_tok_is(x->text, &x->t[k], "on")) {
                 j = k;
                 break;
             }
@@ -448,9 +812,10 @@ static size_t quotes_read_run(quotes_ctx *x, size_t i, quotes_run *r) {
         return j > i ? j : i + 1;
     /* "Host Megan Doyle" at the start of a sentence: a capitalised common
      * word before a given name is not part of the name */
-    int at_start = s == 0 || x->t[s].para || quotes_is_p(x, s - 1, ".!?:") ||
-                   x->t[s - 1].kind == QTK_MARK;
-    if (at_start && e - s >= 3 && !quotes_lex_given_name(x->lx, x->text + x->t[s].off, x->t[s].len) &&
+    int at_start =
+        s == 0 || x->t[s].para || quotes_is_p(x, s - 1, ".!?:") || x->t[s - 1].kind == QTK_MARK;
+    if (at_start && e - s >= 3 &&
+        !quotes_lex_given_name(x->lx, x->text + x->t[s].off, x->t[s].len) &&
         quotes_in_list(x->text, &x->t[s], quotes_titles) < 0 &&
         quotes_lex_given_name(x->lx, x->text + x->t[s + 1].off, x->t[s + 1].len))
         s++;
@@ -468,12 +833,22 @@ static size_t quotes_read_run(quotes_ctx *x, size_t i, quotes_run *r) {
              * "Jackie Robinson Foundation" */
             if (titles && !quotes_has_org_word(x, k, e)) {
                 for (size_t m = s; m < k; m++) {
-                    int ro = quotes_in_list(x->text, &x->t[m], quotes_roles);
+                    int ro = quotes_title_role(x->text, &x->t[m]);
                     if (ro >= 0)
                         r->role = ro;
                 }
                 r->titled = 1;
                 s = k;
+                /* "MUST WATCH Mitt Romney on Trump": the name ends at a
+                 * joining word once the organisation is cut away */
+                for (size_t m = s + 1; m < e; m++)
+                    if (quotes_tok_is(x->text, &x->t[m], "and") ||
+                        quotes_tok_is(x->text, &x->t[m], "for") ||
+                        quotes_tok_is(x->text, &x->t[m], "on")) {
+                        e = m;
+                        r->e = e;
+                        break;
+                    }
                 break;
             }
         }
@@ -485,8 +860,9 @@ static size_t quotes_read_run(quotes_ctx *x, size_t i, quotes_run *r) {
         return j;
     }
     /* "Secretary Kerry", "Sen. Warren", "Mr. Kirby" */
-    while (e - s >= 2 && (quotes_in_list(x->text, &x->t[s], quotes_titles) >= 0 ||
-                          (r->titled && quotes_in_list(x->text, &x->t[s], quotes_connectors) >= 0))) {
+    while (e - s >= 2 &&
+           (quotes_in_list(x->text, &x->t[s], quotes_titles) >= 0 ||
+            (r->titled && quotes_in_list(x->text, &x->t[s], quotes_connectors) >= 0))) {
         const ch_qtok *t = &x->t[s];
         if (quotes_tok_is(x->text, t, "mr") || quotes_tok_is(x->text, t, "mr."))
             r->gender = 'm';
@@ -494,7 +870,7 @@ static size_t quotes_read_run(quotes_ctx *x, size_t i, quotes_run *r) {
                  quotes_tok_is(x->text, t, "ms") || quotes_tok_is(x->text, t, "ms.") ||
                  quotes_tok_is(x->text, t, "miss"))
             r->gender = 'f';
-        int ro = quotes_in_list(x->text, t, quotes_roles);
+        int ro = quotes_title_role(x->text, t);
         if (ro >= 0)
             r->role = ro;
         r->titled = 1;
@@ -527,7 +903,8 @@ static int quotes_role_near(const quotes_ctx *x, const quotes_run *r, int *appos
         size_t k = i + 1;
         if (k + 1 < x->nt && x->t[k].kind == QTK_NUM && quotes_is_p(x, k + 1, ","))
             k += 2;
-        if (k < x->nt && (quotes_is_det(x, k) || (quotes_is_capword(x, k) && quotes_possessive(x, k))))
+        if (k < x->nt &&
+            (quotes_is_det(x, k) || (quotes_is_capword(x, k) && quotes_possessive(x, k))))
             k++;
         for (int m = 0; k < x->nt && m < 6; k++, m++) {
             if (x->t[k].para || !quotes_is_word(x, k) || quotes_is_verb(x, k) ||
@@ -546,31 +923,45 @@ static int quotes_role_near(const quotes_ctx *x, const quotes_run *r, int *appos
 }
 
 static uint32_t quotes_find_ent_full(const quotes_ctx *x, const char *name, size_t n) {
-    for (size_t i = 0; i < x->nent; i++)
-        if (x->ent[i].name_len == n && quotes_same_word(x->ent[i].name, n, name, n))
-            return (uint32_t)i;
-    return UINT32_MAX;
+    return quotes_index_get(&x->full, name, n);
 }
 
 /* The single person entity whose surname is w[0..n) ("Kirby"), or whose
  * first and last names match those of the multi-word name given; -2 when
  * several match, -1 when none. */
 static long quotes_find_by_surname(const quotes_ctx *x, const char *w, size_t n) {
-    long found = -1;
-    for (size_t i = 0; i < x->nent; i++) {
-        const quotes_ent *e = &x->ent[i];
-        if (!e->person || !memchr(e->name, ' ', e->name_len))
-            continue;
-        const char *l;
-        size_t ln;
-        quotes_last_word(e->name, e->name_len, &l, &ln);
-        if (quotes_same_word(l, ln, w, n)) {
-            if (found >= 0)
-                return -2;
-            found = (long)i;
-        }
+    uint32_t id = quotes_index_get(&x->surname, w, n);
+    return id == UINT32_MAX ? -1 : id == QUOTES_AMBIG ? -2 : (long)id;
+}
+
+/* Records a new multi-word person in the surname and first-last indexes. */
+static int quotes_index_person(quotes_ctx *x, uint32_t id) {
+    const quotes_ent *e = &x->ent[id];
+    if (!e->person || !memchr(e->name, ' ', e->name_len))
+        return 0;
+    const char *f, *l;
+    size_t fn, ln;
+    quotes_first_word(e->name, e->name_len, &f, &fn);
+    quotes_last_word(e->name, e->name_len, &l, &ln);
+    uint32_t old = quotes_index_get(&x->surname, l, ln);
+    if (quotes_index_put(&x->surname, l, ln, old == UINT32_MAX || old == id ? id : QUOTES_AMBIG,
+                         0) != 0)
+        return -1;
+    char fl[256];
+    if (fn + ln + 1 < sizeof fl) {
+        memcpy(fl, f, fn);
+        fl[fn] = ' ';
+        memcpy(fl + fn + 1, l, ln);
+        if (quotes_index_get(&x->firstlast, fl, fn + 1 + ln) == UINT32_MAX &&
+            quotes_index_put(&x->firstlast, fl, fn + 1 + ln, id, 0) != 0)
+            return -1;
     }
-    return found;
+    return 0;
+}
+
+static int quotes_mention_cmp(const void *a, const void *b) {
+    const quotes_mention *p = a, *q = b;
+    return p->tok < q->tok ? -1 : p->tok > q->tok;
 }
 
 static int quotes_add_mention(quotes_ctx *x, size_t s, size_t e, uint32_t ent) {
@@ -588,7 +979,57 @@ static long quotes_new_ent(quotes_ctx *x, size_t s, size_t e) {
     en.name = quotes_join(x, s, e, &en.name_len);
     if (!en.name || VEC_PUSH(x->ent, x->nent, x->ecap, en) != 0)
         return -1;
+    if (quotes_index_get(&x->full, en.name, en.name_len) == UINT32_MAX &&
+        quotes_index_put(&x->full, en.name, en.name_len, (uint32_t)(x->nent - 1), 0) != 0)
+        return -1;
     return (long)(x->nent - 1);
+}
+
+/* Occurrences of the word at token w standing alone: not next to another
+ * capitalised word. */
+static size_t quotes_alone(const quotes_ctx *x, size_t w) {
+    size_t l = quotes_possessive(x, w);
+    uint32_t n = quotes_index_get(&x->alone, x->text + x->t[w].off, l ? l : x->t[w].len);
+    return n == UINT32_MAX ? 0 : n;
+}
+
+/* Counts, once per report, the capitalised words standing alone (for
+ * quotes_alone) and the words written capitalised inside a sentence (for
+ * quotes_unknown_name). Returns 0 or -1. */
+static int quotes_count_words(quotes_ctx *x) {
+    for (size_t k = 0; k < x->nt; k++) {
+        if (!quotes_is_capword(x, k))
+            continue;
+        const ch_qtok *t = &x->t[k];
+        if (!((k > 0 && quotes_is_capword(x, k - 1) && !t->para) ||
+              (k + 1 < x->nt && quotes_is_capword(x, k + 1) && !x->t[k + 1].para))) {
+            size_t l = quotes_possessive(x, k);
+            if (quotes_index_put(&x->alone, x->text + t->off, l ? l : t->len, 1, 1) != 0)
+                return -1;
+        }
+        if (k > 0 && !t->para && x->sid[k - 1] == x->sid[k] && x->t[k - 1].kind != QTK_MARK &&
+            strmap_intern(x->midcaps, x->text + t->off, t->len, NULL) == STRMAP_NONE)
+            return -1;
+    }
+    return 0;
+}
+
+/* 1 if an unknown two- or three-word name speaks ("Lou Tambone said") and
+ * the report goes on to call it by its last word alone ("Tambone"), as it
+ * does a person, and never by its first word alone, as it does a company
+ * ("Voltra Mobility said ... Voltra"). */
+static int quotes_run_speaks_as_person(const quotes_ctx *x, const quotes_run *r) {
+    if (r->e - r->s > 3)
+        return 0;
+    size_t v = r->e;
+    while (v < x->nt && v < r->e + 2 && quotes_is_adverb(x, v))
+        v++;
+    int speaks =
+        v < x->nt && quotes_is_verb(x, v) && !quotes_is_ing(x, v) && !quotes_is_passive(x, v);
+    if (!speaks && r->raw_s > 0 && quotes_is_verb(x, r->raw_s - 1) && r->e < x->nt &&
+        quotes_is_p(x, r->e, ".,"))
+        speaks = 1;
+    return speaks && quotes_alone(x, r->e - 1) > 0 && quotes_alone(x, r->s) == 0;
 }
 
 /* Reads every name of the report into entities and mentions. */
@@ -603,7 +1044,10 @@ static int quotes_read_names(quotes_ctx *x) {
         }
         quotes_run r;
         size_t j = quotes_read_run(x, i, &r);
-        if (r.s < r.e && VEC_PUSH(runs, nr, rcap, r) != 0)
+        int heading = r.e - r.s >= 2;
+        for (size_t k = r.s; k < r.e && heading; k++)
+            heading = x->t[k].allcap;
+        if (r.s < r.e && !heading && VEC_PUSH(runs, nr, rcap, r) != 0)
             goto done;
         i = j > i ? j : i + 1;
     }
@@ -617,7 +1061,7 @@ static int quotes_read_names(quotes_ctx *x) {
         size_t e = r->e;
         int age = e + 2 < x->nt && quotes_is_p(x, e, ",") && x->t[e + 1].kind == QTK_NUM &&
                   x->t[e + 1].len <= 3 && quotes_is_p(x, e + 2, ",");
-        if (br >= 0 || ar >= 0 || age)
+        if (br >= 0 || ar >= 0 || age || quotes_run_speaks_as_person(x, r))
             r->person = 1;
     }
     /* pass 1: multi-word persons and organisations become entities */
@@ -634,18 +1078,14 @@ static int quotes_read_names(quotes_ctx *x) {
             /* "John F. Kerry" and "John Kerry" are one person */
             const char *f1, *l1;
             size_t f1n, l1n;
+            char fl[256];
             quotes_first_word(nm, nl, &f1, &f1n);
             quotes_last_word(nm, nl, &l1, &l1n);
-            for (size_t i = 0; i < x->nent && id == UINT32_MAX; i++) {
-                const quotes_ent *e = &x->ent[i];
-                if (!e->person)
-                    continue;
-                const char *f2, *l2;
-                size_t f2n, l2n;
-                quotes_first_word(e->name, e->name_len, &f2, &f2n);
-                quotes_last_word(e->name, e->name_len, &l2, &l2n);
-                if (quotes_same_word(f1, f1n, f2, f2n) && quotes_same_word(l1, l1n, l2, l2n))
-                    id = (uint32_t)i;
+            if (f1n + l1n + 1 < sizeof fl) {
+                memcpy(fl, f1, f1n);
+                fl[f1n] = ' ';
+                memcpy(fl + f1n + 1, l1, l1n);
+                id = quotes_index_get(&x->firstlast, fl, f1n + 1 + l1n);
             }
         }
         if (id == UINT32_MAX) {
@@ -655,6 +1095,8 @@ static int quotes_read_names(quotes_ctx *x) {
             id = (uint32_t)ne;
             x->ent[id].person = (uint8_t)r->person;
             x->ent[id].org = (uint8_t)r->org;
+            if (quotes_index_person(x, id) != 0)
+                goto done;
         }
         quotes_ent *en = &x->ent[id];
         if (!en->gender && r->gender)
@@ -686,6 +1128,17 @@ static int quotes_read_names(quotes_ctx *x) {
         long id = quotes_find_by_surname(x, x->text + x->t[r->s].off, wl);
         if (id == -2)
             continue;
+        if (id >= 0 && r->gender && x->ent[id].gender && r->gender != x->ent[id].gender) {
+            /* "Mrs. Cordell" is not Louie Cordell: a person of her own */
+            long ne = quotes_new_ent(x, r->raw_s, r->e);
+            if (ne < 0)
+                goto done;
+            x->ent[ne].person = 1;
+            x->ent[ne].gender = r->gender;
+            if (quotes_add_mention(x, r->s, r->e, (uint32_t)ne) != 0)
+                goto done;
+            continue;
+        }
         if (id < 0) {
             size_t nl;
             const char *nm = quotes_join(x, r->s, r->e, &nl);
@@ -698,9 +1151,8 @@ static int quotes_read_names(quotes_ctx *x) {
                 /* a lone capitalised word is a name only with a title or
                  * when it speaks somewhere in the report */
                 if (!r->titled &&
-                    (x->t[r->s].allcap ||
-                     strmap_get(x->speakers, x->text + x->t[r->s].off, x->t[r->s].len) ==
-                         STRMAP_NONE))
+                    (x->t[r->s].allcap || strmap_get(x->speakers, x->text + x->t[r->s].off,
+                                                     x->t[r->s].len) == STRMAP_NONE))
                     continue;
                 id = quotes_new_ent(x, r->s, r->e);
                 if (id < 0)
@@ -719,15 +1171,8 @@ static int quotes_read_names(quotes_ctx *x) {
             goto done;
     }
     /* mentions in text order */
-    for (size_t i = 1; i < x->nmen; i++) {
-        quotes_mention m = x->men[i];
-        size_t j = i;
-        while (j > 0 && x->men[j - 1].tok > m.tok) {
-            x->men[j] = x->men[j - 1];
-            j--;
-        }
-        x->men[j] = m;
-    }
+    if (x->nmen > 1)
+        qsort(x->men, x->nmen, sizeof *x->men, quotes_mention_cmp);
     memset(x->mat, 0, x->nt * sizeof *x->mat);
     for (size_t i = 0; i < x->nmen; i++)
         for (size_t k = x->men[i].tok; k < x->men[i].end; k++)
@@ -765,14 +1210,17 @@ static size_t quotes_peel(const quotes_ctx *x, size_t lo, size_t e) {
  * speak, even when the report never gives a first name. Returns 0 or -1. */
 static int quotes_find_speaking_words(quotes_ctx *x) {
     for (size_t v = 0; v < x->nt; v++) {
-        if (x->inq[v] || !quotes_is_verb(x, v) || quotes_is_ing(x, v))
+        if (x->inq[v] || !quotes_is_verb(x, v) || quotes_is_ing(x, v) || quotes_is_passive(x, v))
             continue;
         size_t k = v;
         while (k > 0 && v - k < 3 && quotes_is_adverb(x, k - 1))
             k--;
         size_t w = SIZE_MAX;
-        if (k > 0 && quotes_is_capword(x, k - 1) && !x->inq[k - 1])
-            w = k - 1;
+        static const char *const preps[] = {"in",     "at", "from", "of", "near", "outside",
+                                            "across", "to", "for",  "on", NULL};
+        if (k > 0 && quotes_is_capword(x, k - 1) && !x->inq[k - 1] &&
+            !(k > 1 && quotes_in_list(x->text, &x->t[k - 2], preps) >= 0))
+            w = k - 1; /* not "one woman in Lisk said" */
         else if (v + 2 < x->nt && quotes_is_capword(x, v + 1) && quotes_is_p(x, v + 2, ".,"))
             w = v + 1;
         if (w == SIZE_MAX || quotes_is_stop(x, w))
@@ -830,9 +1278,9 @@ static size_t quotes_np_back(const quotes_ctx *x, size_t lo, size_t end) {
     while (s > lo && n < 8) {
         size_t i = s - 1;
         /* WikiLeaks’ account: the ’ is a token of its own */
-        if (i > lo && s < end && x->t[i].len == 3 && !memcmp(x->text + x->t[i].off, "\xe2\x80\x99", 3) &&
-            quotes_is_capword(x, i - 1) && x->t[i - 1].off + x->t[i - 1].len == x->t[i].off &&
-            !x->inq[i]) {
+        if (i > lo && s < end && x->t[i].len == 3 &&
+            !memcmp(x->text + x->t[i].off, "\xe2\x80\x99", 3) && quotes_is_capword(x, i - 1) &&
+            x->t[i - 1].off + x->t[i - 1].len == x->t[i].off && !x->inq[i]) {
             s = i - 1;
             n++;
             continue;
@@ -937,11 +1385,24 @@ static size_t quotes_np_fwd(const quotes_ctx *x, size_t s, size_t hi) {
 
 /* ---------------------------------------------------------- reference */
 
+/* Sentences a pronoun looks back, and mentions a role or organisation
+ * looks back. */
+#define QUOTES_PRONOUN_REACH 12
+#define QUOTES_MENTION_REACH 400
+
 /* The subject of the sentence that ends before token 'end' and starts at
  * 's0': its first capitalised word outside quotations among its first
  * four tokens ("Still, Correa made clear ..."), or SIZE_MAX. */
 static size_t quotes_subject(const quotes_ctx *x, size_t s0, size_t end) {
-    for (size_t k = s0; k < end && k < s0 + 4; k++) {
+    size_t b = s0;
+    if (b < end && x->inq[b]) {
+        /* “...,” Lou Tambone said: the subject follows the quotation */
+        while (b < end && x->inq[b])
+            b++;
+        while (b < end && (quotes_is_p(x, b, ",") || quotes_is_dash(x, b)))
+            b++;
+    }
+    for (size_t k = b; k < end && k < b + 4; k++) {
         if (x->inq[k])
             return SIZE_MAX;
         if (quotes_is_capword(x, k) && !quotes_is_stop(x, k))
@@ -961,14 +1422,7 @@ static int quotes_unknown_name(const quotes_ctx *x, size_t subj) {
     if (quotes_in_list(x->text, &x->t[subj], quotes_titles) >= 0)
         return 0;
     const ch_qtok *w = &x->t[subj];
-    for (size_t k = 1; k < x->nt; k++) {
-        const ch_qtok *t = &x->t[k];
-        if (k == subj || t->len != w->len || memcmp(x->text + t->off, x->text + w->off, w->len))
-            continue;
-        if (!t->para && x->sid[k - 1] == x->sid[k] && x->t[k - 1].kind != QTK_MARK)
-            return 1;
-    }
-    return 0;
+    return strmap_get(x->midcaps, x->text + w->off, w->len) != STRMAP_NONE;
 }
 
 /* The first person of a compatible gender named in the nearest earlier
@@ -978,21 +1432,39 @@ static int quotes_unknown_name(const quotes_ctx *x, size_t subj) {
  * doesn't have to ..."): an unknown name may be the antecedent. */
 static const char *quotes_resolve_pronoun(const quotes_ctx *x, size_t at, char gender) {
     size_t k = at;
-    while (k > 0) {
+    for (int sentences = 0; k > 0 && sentences < QUOTES_PRONOUN_REACH; sentences++) {
         uint32_t sid = x->sid[k - 1];
         size_t s0 = k - 1;
         while (s0 > 0 && x->sid[s0 - 1] == sid)
             s0--;
         if (x->pid[at] - x->pid[s0] > 2)
             break;
-        size_t best = SIZE_MAX;
-        for (size_t i = s0; i < k && best == SIZE_MAX; i++) {
-            if (x->inq[i] || !x->mat[i])
+        /* the first compatible person, or the first one that speaks
+         * ("Caldera, Chavez said ...") */
+        size_t best = SIZE_MAX, speaker = SIZE_MAX;
+        for (size_t i = s0; i < k && speaker == SIZE_MAX; i++) {
+            if (x->inq[i] || !x->mat[i] || (i > s0 && x->mat[i - 1] == x->mat[i]))
                 continue;
             const quotes_ent *e = &x->ent[x->men[x->mat[i] - 1].ent];
-            if (e->person && !(e->gender && gender && e->gender != gender))
+            if (!e->person || (e->gender && gender && e->gender != gender))
+                continue;
+            if (best == SIZE_MAX)
                 best = i;
+            size_t v = x->men[x->mat[i] - 1].end;
+            while (v < k && quotes_is_adverb(x, v))
+                v++;
+            if (v < k && quotes_is_verb(x, v) && !quotes_is_ing(x, v))
+                speaker = i;
         }
+        if (speaker != SIZE_MAX)
+            best = speaker;
+        /* "quotes from Jane Austen": a person named as an object is no
+         * safe antecedent */
+        static const char *const preps[] = {"from", "of", "by",      "with", "about", "to",
+                                            "for",  "at", "against", "like", "than",  NULL};
+        if (best != SIZE_MAX && speaker == SIZE_MAX && best > s0 &&
+            quotes_in_list(x->text, &x->t[best - 1], preps) >= 0)
+            return NULL;
         size_t subj = quotes_subject(x, s0, k);
         int unknown = subj != SIZE_MAX && subj != at && quotes_unknown_name(x, subj);
         if (best != SIZE_MAX) {
@@ -1035,10 +1507,13 @@ static int quotes_ent_has_word(const quotes_ent *e, const char *w, size_t wn) {
 static const char *quotes_resolve_org(const quotes_ctx *x, size_t at, const ch_qtok *word,
                                       int loose) {
     const char *fallback = NULL;
+    size_t seen = 0;
     for (size_t k = x->nmen; k-- > 0;) {
         const quotes_mention *m = &x->men[k];
         if (m->tok >= at || x->inq[m->tok])
             continue;
+        if (++seen > QUOTES_MENTION_REACH)
+            break;
         uint32_t dist = x->pid[at] - x->pid[m->tok];
         if (!word && dist > 2)
             break;
@@ -1047,9 +1522,15 @@ static const char *quotes_resolve_org(const quotes_ctx *x, size_t at, const ch_q
             continue;
         if (e->org && (!word || quotes_ent_has_word(e, x->text + word->off, word->len)))
             return fallback && !word ? fallback : e->name;
-        int first = k == 0 || x->sid[x->men[k - 1].tok] != x->sid[m->tok];
-        if (loose && !fallback && !e->org && first && dist <= 3 && memchr(e->name, ' ', e->name_len))
-            fallback = e->name;
+        /* a company-like name that opens its sentence as its subject
+         * ("Voltra Mobility, which sells ..., said"), not any place */
+        if (loose && !fallback && !e->org && dist <= 3 && memchr(e->name, ' ', e->name_len)) {
+            size_t s0 = m->tok;
+            while (s0 > 0 && x->sid[s0 - 1] == x->sid[m->tok])
+                s0--;
+            if (quotes_subject(x, s0, m->end) == m->tok)
+                fallback = e->name;
+        }
         if (!word && fallback)
             return fallback;
     }
@@ -1058,10 +1539,13 @@ static const char *quotes_resolve_org(const quotes_ctx *x, size_t at, const ch_q
 
 /* The nearest earlier person who bears role 'role'. */
 static const char *quotes_resolve_role(const quotes_ctx *x, size_t at, int role) {
+    size_t seen = 0;
     for (size_t k = x->nmen; k-- > 0;) {
         const quotes_mention *m = &x->men[k];
         if (m->tok >= at)
             continue;
+        if (++seen > QUOTES_MENTION_REACH)
+            break;
         const quotes_ent *e = &x->ent[m->ent];
         if (e->person && quotes_ent_has_role(e, role))
             return e->name;
@@ -1123,14 +1607,17 @@ static const char *quotes_resolve_issuer(quotes_ctx *x, size_t at, size_t noun, 
                 }
             }
         }
-        /* the subject of the sentence's speech or issuing verb */
+        /* the subject of the verb that issued it: "X released a statement",
+         * "X said in a statement" (not "X said the statement was ...") */
         size_t s0 = k;
         while (s0 > 0 && x->sid[s0 - 1] == x->sid[k])
             s0--;
         for (size_t v = s0; v < x->nt && x->sid[v] == x->sid[k]; v++) {
-            if (x->inq[v] || !(quotes_is_verb(x, v) ||
-                               (quotes_is_word(x, v) &&
-                                quotes_in_list(x->text, &x->t[v], quotes_issue_verbs) >= 0)))
+            int issues = quotes_is_word(x, v) && x->t[v].lower &&
+                         quotes_in_list(x->text, &x->t[v], quotes_issue_verbs) >= 0 && v < k;
+            int said_in = quotes_is_verb(x, v) && v + 3 <= k && k <= v + 4 &&
+                          quotes_tok_is(x->text, &x->t[v + 1], "in");
+            if (x->inq[v] || !(issues || said_in))
                 continue;
             size_t e = v;
             while (e > s0 && quotes_is_adverb(x, e - 1))
@@ -1166,7 +1653,7 @@ static quotes_attr quotes_read_phrase(quotes_ctx *x, size_t s, size_t e, size_t 
         if (pr == 0 || pr == 1)
             r.speaker = quotes_resolve_pronoun(x, s, pr == 0 ? 'm' : 'f');
         else
-            r.speaker = quotes_resolve_org(x, s, NULL, 1);
+            r.speaker = quotes_resolve_org(x, s, NULL, pr == 3); /* "it" may be a company */
         return r;
     }
     if (x->t[s].kind != QTK_WORD || (quotes_is_stop(x, s) && !quotes_is_det(x, s)))
@@ -1191,8 +1678,9 @@ static quotes_attr quotes_read_phrase(quotes_ctx *x, size_t s, size_t e, size_t 
             if (rs < s)
                 rs = s;
         } else {
-            while (rs > s && (quotes_is_capword(x, rs - 1) ||
-                              (rs - 1 > s && quotes_is_of(x, rs - 1) && quotes_is_capword(x, rs - 2))))
+            while (rs > s &&
+                   (quotes_is_capword(x, rs - 1) ||
+                    (rs - 1 > s && quotes_is_of(x, rs - 1) && quotes_is_capword(x, rs - 2))))
                 rs--;
         }
         r.ok = 1;
@@ -1202,7 +1690,8 @@ static quotes_attr quotes_read_phrase(quotes_ctx *x, size_t s, size_t e, size_t 
         if (p > s && quotes_tok_is(x->text, &x->t[p - 1], "the"))
             p--;
         if (p > s + 1 && x->t[p - 1].lower &&
-            (quotes_tok_is(x->text, &x->t[p - 1], "of") || quotes_tok_is(x->text, &x->t[p - 1], "at") ||
+            (quotes_tok_is(x->text, &x->t[p - 1], "of") ||
+             quotes_tok_is(x->text, &x->t[p - 1], "at") ||
              quotes_tok_is(x->text, &x->t[p - 1], "from")) &&
             x->mat[p - 2] && x->ent[x->men[x->mat[p - 2] - 1].ent].person) {
             r.speaker = x->ent[x->men[x->mat[p - 2] - 1].ent].name;
@@ -1232,10 +1721,9 @@ static quotes_attr quotes_read_phrase(quotes_ctx *x, size_t s, size_t e, size_t 
         quotes_read_run(x, rs, &run);
         if (run.s < run.e && run.e <= e) {
             size_t wl = quotes_possessive(x, run.s);
-            long id = run.e - run.s == 1
-                          ? quotes_find_by_surname(x, x->text + x->t[run.s].off,
-                                                   wl ? wl : x->t[run.s].len)
-                          : -1;
+            long id = run.e - run.s == 1 ? quotes_find_by_surname(x, x->text + x->t[run.s].off,
+                                                                  wl ? wl : x->t[run.s].len)
+                                         : -1;
             r.speaker = id >= 0 ? x->ent[id].name : quotes_join(x, run.s, run.e, NULL);
             if (run.org && rs == s + 1 && quotes_tok_is(x->text, &x->t[s], "the")) {
                 r.speaker = quotes_join(x, s, run.e, NULL);
@@ -1249,6 +1737,15 @@ static quotes_attr quotes_read_phrase(quotes_ctx *x, size_t s, size_t e, size_t 
     }
     if (!x->t[h].lower)
         return r;
+    /* a person inside the phrase: "political analyst Jean-Marc Leger of the
+     * polling firm" */
+    for (size_t k = s; k < e; k++)
+        if (x->mat[k] && x->ent[x->men[x->mat[k] - 1].ent].person) {
+            r.ok = 1;
+            r.kind = QATTR_NAMED;
+            r.speaker = x->ent[x->men[x->mat[k] - 1].ent].name;
+            return r;
+        }
     /* a named person in the appositive: "Ecuador’s foreign minister, Guillaume Long," */
     for (size_t k = as; k < ae; k++)
         if (x->mat[k] && x->ent[x->men[x->mat[k] - 1].ent].person) {
@@ -1309,6 +1806,12 @@ static quotes_attr quotes_read_phrase(quotes_ctx *x, size_t s, size_t e, size_t 
             r.kind = QATTR_ANONYMOUS;
         }
         return r;
+    }
+    /* "said one visitor", "a man said": a source the report does not name */
+    if (quotes_is_det(x, s) && !quotes_tok_is(x->text, &x->t[s], "that") &&
+        !quotes_tok_is(x->text, &x->t[s], "this")) {
+        r.ok = 1;
+        r.kind = QATTR_ANONYMOUS;
     }
     return r;
 }
@@ -1374,7 +1877,7 @@ static quotes_attr quotes_try_after(quotes_ctx *x, size_t i) {
         if (!(t->kind == QTK_WORD || quotes_is_p(x, k, ",()-")))
             return none;
     }
-    if (k >= hi || !quotes_is_verb(x, k))
+    if (k >= hi || !quotes_is_verb(x, k) || quotes_is_passive(x, k))
         return none;
     size_t e = k;
     e = quotes_peel(x, i, e);
@@ -1396,9 +1899,8 @@ static quotes_attr quotes_try_after(quotes_ctx *x, size_t i) {
 }
 
 static int quotes_is_clause_break(const quotes_ctx *x, size_t i) {
-    return quotes_is_p(x, i, ";") ||
-           (quotes_is_word(x, i) && x->t[i].lower &&
-            quotes_in_list(x->text, &x->t[i], quotes_clause_breaks) >= 0);
+    return quotes_is_p(x, i, ";") || (quotes_is_word(x, i) && x->t[i].lower &&
+                                      quotes_in_list(x->text, &x->t[i], quotes_clause_breaks) >= 0);
 }
 
 /* Before the opening mark 'o': SPEAKER VERB[,:] “...” and its variants. */
@@ -1447,15 +1949,15 @@ static quotes_attr quotes_try_before(quotes_ctx *x, size_t o, int partial) {
             return none;
         return quotes_read_phrase(x, s, e, 0, 0, 0);
     }
-    if (v == SIZE_MAX)
+    if (v == SIZE_MAX || quotes_is_passive(x, v))
         return none;
     if (!partial) {
         /* a full quotation follows its verb closely: "X said:", "said X," */
         size_t last = end - 1;
         while (last > v && x->inq[last])
             last--;
-        if (outside > 12 ||
-            !(last == v || quotes_is_p(x, last, ":,") || quotes_tok_is(x->text, &x->t[last], "that")))
+        if (outside > 12 || !(last == v || quotes_is_p(x, last, ":,") ||
+                              quotes_tok_is(x->text, &x->t[last], "that")))
             return none;
     }
     size_t e = v;
@@ -1599,7 +2101,14 @@ int quotes_attribute(const ch_quote_lex *lx, const char *text, size_t len, ch_qu
     }
     quotes_number_sentences(&x);
     x.speakers = strmap_new();
-    if (!x.speakers || quotes_find_speaking_words(&x) != 0 || quotes_read_names(&x) != 0)
+    x.midcaps = strmap_new();
+    x.full.m = strmap_new();
+    x.firstlast.m = strmap_new();
+    x.surname.m = strmap_new();
+    x.alone.m = strmap_new();
+    if (!x.speakers || !x.midcaps || !x.full.m || !x.firstlast.m || !x.surname.m || !x.alone.m ||
+        quotes_count_words(&x) != 0 || quotes_find_speaking_words(&x) != 0 ||
+        quotes_read_names(&x) != 0)
         goto done;
     for (size_t i = 0; i < n; i++) {
         size_t o = pos[i].o, c = pos[i].c;
@@ -1608,7 +2117,8 @@ int quotes_attribute(const ch_quote_lex *lx, const char *text, size_t len, ch_qu
         /* after the quotation, when it ends with , ? ! or a dash */
         size_t after = c + 1;
         int open_end = c > 0 && (quotes_is_p(&x, c - 1, ",?!") || quotes_is_dash(&x, c - 1));
-        if (after < x.nt && !x.t[after].para && (quotes_is_p(&x, after, ",") || quotes_is_dash(&x, after))) {
+        if (after < x.nt && !x.t[after].para &&
+            (quotes_is_p(&x, after, ",") || quotes_is_dash(&x, after))) {
             open_end = 1;
             after++;
         }
@@ -1645,8 +2155,8 @@ int quotes_attribute(const ch_quote_lex *lx, const char *text, size_t len, ch_qu
          * means another attribution */
         uint32_t attr_sid = pp->v != SIZE_MAX ? x.sid[pp->v] : x.sid[pc];
         for (size_t k = pc + 1; k < o && ok; k++) {
-            if (x.inq[k] || k == pp->v || (k >= pp->as && k < pp->ae) ||
-                x.sid[k] == attr_sid || x.sid[k] == x.sid[pc])
+            if (x.inq[k] || k == pp->v || (k >= pp->as && k < pp->ae) || x.sid[k] == attr_sid ||
+                x.sid[k] == x.sid[pc])
                 continue;
             if (quotes_is_verb(&x, k))
                 ok = 0;
@@ -1673,6 +2183,11 @@ done:
     free(x.ent);
     free(x.men);
     strmap_free(x.speakers);
+    strmap_free(x.midcaps);
+    quotes_index_free(&x.full);
+    quotes_index_free(&x.firstlast);
+    quotes_index_free(&x.surname);
+    quotes_index_free(&x.alone);
     free(pos);
     buf_free(&x.scratch);
     return rc;
@@ -1720,8 +2235,7 @@ int quotes_speaker_same(const char *a, const char *b) {
             return 1;
     }
     /* a surname alone against a full name */
-    if ((na == 1 || nb == 1) &&
-        quotes_same_word(wa[na - 1], la[na - 1], wb[nb - 1], lb[nb - 1]))
+    if ((na == 1 || nb == 1) && quotes_same_word(wa[na - 1], la[na - 1], wb[nb - 1], lb[nb - 1]))
         return 1;
     /* first and last names agree (a middle name left out) */
     return na >= 2 && nb >= 2 && quotes_same_word(wa[0], la[0], wb[0], lb[0]) &&

@@ -8,6 +8,10 @@
  * a capitalised abbreviation (Sen., St.) or an initial (F.), so that a
  * period left as its own token ends a sentence.
  *
+ * Older wire copy writes ``double'' quotations with two backticks and two
+ * apostrophes, and `single' ones with a backtick: those pairs are marks
+ * too (a backtick opens; '' acts as ").
+ *
  * A quotation mark's role is read from its neighbours, the way a reader
  * does: a mark with a space or an opening bracket before it and a
  * non-space after it can open; one with a non-space before it and a space
@@ -78,7 +82,9 @@ static int quotes_is_markcp(int32_t cp) {
     return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC;
 }
 
-static int quotes_is_alnum(int32_t cp) { return quotes_is_letter(cp) || quotes_is_digit(cp); }
+static int quotes_is_alnum(int32_t cp) {
+    return quotes_is_letter(cp) || quotes_is_digit(cp);
+}
 
 static int quotes_is_space(int32_t cp) {
     if (cp < 0)
@@ -104,9 +110,13 @@ static int quotes_is_lowercp(int32_t cp) {
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
 }
 
-static int quotes_is_apos(int32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x2018; }
+static int quotes_is_apos(int32_t cp) {
+    return cp == '\'' || cp == 0x2019 || cp == 0x2018;
+}
 
-static int quotes_is_hyphen(int32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
+static int quotes_is_hyphen(int32_t cp) {
+    return cp == '-' || cp == 0x2010 || cp == 0x2011;
+}
 
 /* Characters after which an opening mark may stand with no space. */
 static int quotes_is_open_punct(int32_t cp) {
@@ -183,8 +193,8 @@ static unsigned quotes_mark_role(int32_t cp, int32_t prev, int32_t next) {
 }
 
 static int quotes_is_quote_cp(int32_t cp) {
-    return cp == '"' || cp == '\'' || cp == 0x201C || cp == 0x201D || cp == 0x201E ||
-           cp == 0xAB || cp == 0xBB || cp == 0x2018 || cp == 0x2019;
+    return cp == '"' || cp == '\'' || cp == 0x201C || cp == 0x201D || cp == 0x201E || cp == 0xAB ||
+           cp == 0xBB || cp == 0x2018 || cp == 0x2019;
 }
 
 /* Scans a word or number starting at text[i]; returns its end. */
@@ -278,10 +288,18 @@ int quotes_tokenize(const ch_quote_lex *lx, const char *text, size_t len, ch_qto
         } else {
             t.len = adv;
             t.kind = QTK_PUNCT;
-            if (quotes_is_quote_cp(cp)) {
+            /* typewriter conventions of older wire copy: ``open'' and `open' */
+            int32_t as_cp = cp;
+            if ((cp == '\'' || cp == '`') && i + 1 < len && text[i + 1] == (char)cp) {
+                t.len = 2;
+                as_cp = cp == '`' ? 0x201C : '"';
+            } else if (cp == '`') {
+                as_cp = 0x2018;
+            }
+            if (quotes_is_quote_cp(as_cp)) {
                 size_t a3;
-                int32_t next = i + adv < len ? quotes_cp(text, len, i + adv, &a3) : -1;
-                unsigned role = quotes_mark_role(cp, quotes_cp_before(text, i), next);
+                int32_t next = i + t.len < len ? quotes_cp(text, len, i + t.len, &a3) : -1;
+                unsigned role = quotes_mark_role(as_cp, quotes_cp_before(text, i), next);
                 if (role & (QMARK_OPEN | QMARK_CLOSE)) {
                     t.kind = QTK_MARK;
                     t.mark = (uint8_t)role;

@@ -119,6 +119,12 @@ int cluster_vectors(const chorus_cluster *c, const chorus_idf *idf, ch_arena *a,
     return rc;
 }
 
+size_t cluster_src_end(const ch_doc *d, size_t text_end) {
+    if (!text_end)
+        return cluster_src_offset(d, 0);
+    return offmap_src_end(&d->repair_map, offmap_src(&d->clean_map, text_end - 1) + 1);
+}
+
 size_t cluster_src_offset(const ch_doc *d, size_t text_off) {
     return offmap_src(&d->repair_map, offmap_src(&d->clean_map, text_off));
 }
@@ -206,7 +212,7 @@ static chorus_status cluster_sentences(chorus_cluster *c, ch_doc *d, size_t doc_
         s->off = sp->off;
         s->len = sp->len;
         s->src_off = cluster_src_offset(d, sp->off);
-        s->src_len = cluster_src_offset(d, sp->off + sp->len) - s->src_off;
+        s->src_len = cluster_src_end(d, sp->off + sp->len) - s->src_off;
         s->flags = sp->flags;
         s->n_words = (uint32_t)tok_count_words(d->text + sp->off, sp->len);
         uint32_t *copy = arena_alloc(c->arena, (n_terms ? n_terms : 1) * sizeof *copy);

@@ -79,6 +79,10 @@ int cluster_vectors(const chorus_cluster *c, const chorus_idf *idf, ch_arena *a,
 /* Maps a byte offset of report d's article text to its original input. */
 size_t cluster_src_offset(const ch_doc *d, size_t text_off);
 
+/* Maps the (exclusive) end of a range of report d's article text to its
+ * original input: one past the source of the range's last byte. */
+size_t cluster_src_end(const ch_doc *d, size_t text_end);
+
 /* Records a formatted message on the cluster and returns 'st'. */
 chorus_status cluster_fail(chorus_cluster *c, chorus_status st, const char *fmt, ...)
 #if defined(__GNUC__)

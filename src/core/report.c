@@ -4,6 +4,10 @@
  *
  *   cluster --summarize--> cited summary
  *           --vectors----> facts (groups across reports, claims/denials apart)
+ *           --quotes-----> quotations, speakers, the same quote across outlets
+ *           --conflicts--> figures, dates and times the reports disagree on
+ *           --entities---> people, organisations, places with their aliases
+ *           --timeline---> dated events, normalised to the calendar
  */
 #include "core/report.h"
 
@@ -27,8 +31,14 @@ chorus_report *chorus_report_new(chorus_cluster *c, const chorus_options *o) {
         chorus_report_free(r);
         return NULL; /* the message is on the cluster */
     }
+    /* conflicts, entities and timeline return -2 for a language they have no
+     * rules for: their sections are then empty, which is not a failure */
     if (cluster_vectors(c, o ? o->idf : NULL, r->arena, &r->vec) != 0 ||
-        facts_analyze(c, r->vec, REPORT_FACT_THRESHOLD, r->arena, &r->facts) != 0) {
+        facts_analyze(c, r->vec, REPORT_FACT_THRESHOLD, r->arena, &r->facts) != 0 ||
+        quotes_analyze(c, r->arena, &r->quotes) != 0 ||
+        conflicts_analyze(c, r->arena, &r->conflicts) == -1 ||
+        entities_analyze(c, r->arena, &r->entities) == -1 ||
+        timeline_analyze(c, r->arena, &r->timeline) == -1) {
         cluster_fail(c, CHORUS_ERR_NOMEM, "out of memory");
         chorus_report_free(r);
         return NULL;

@@ -5,7 +5,11 @@
 #ifndef CHORUS_CORE_REPORT_H
 #define CHORUS_CORE_REPORT_H
 
+#include "analyze/conflicts.h"
+#include "analyze/entities.h"
 #include "analyze/facts.h"
+#include "analyze/quotes.h"
+#include "analyze/timeline.h"
 #include "chorus.h"
 #include "core/cluster.h"
 #include "model/svec.h"
@@ -20,6 +24,10 @@ struct chorus_report {
     ch_arena *arena;
     ch_svec *vec;                  /* (cluster->n_sents) cluster-IDF vectors */
     ch_facts facts;
+    ch_quotes quotes;
+    ch_conflicts conflicts;
+    ch_entities entities;
+    ch_timeline timeline;
 };
 
 #endif

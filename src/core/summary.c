@@ -16,6 +16,15 @@
  *
  * When truncate_last is set the final sentence is cut to fill the word or
  * byte budget exactly, the way ROUGE's -l and -b cut a peer summary.
+ *
+ * Compression (o->compress, summarize/compress.c) is decided per sentence
+ * before selection, so budgets count the words and bytes that remain; the
+ * summary sentence's text is the compressed one and its source range runs
+ * from the first byte kept to the last (a cut inside, such as a
+ * parenthetical, stays within the range).
+ *
+ * Query (o->query): its terms that occur in the cluster become a TF-IDF
+ * vector in the sentences' space (same IDF), which the priors use.
  */
 #include "core/summary.h"
 
@@ -23,14 +32,20 @@
 #include <string.h>
 
 #include "model/svec.h"
+#include "model/terms.h"
+#include "summarize/compress.h"
 #include "summarize/select.h"
+#include "util/buf.h"
+#include "util/vec.h"
 
 #define SUMMARY_DEFAULT_WORDS 100
+#define SUMMARY_ILP_SECONDS 1.0
 
 static const char *const summary_method_names[] = {
     [CHORUS_METHOD_DEFAULT] = "default",       [CHORUS_METHOD_LEXRANK] = "lexrank",
     [CHORUS_METHOD_CENTROID] = "centroid",     [CHORUS_METHOD_MMR] = "mmr",
     [CHORUS_METHOD_SUBMODULAR] = "submodular", [CHORUS_METHOD_LEAD] = "lead",
+    [CHORUS_METHOD_ILP] = "ilp",
 };
 
 int chorus_method_parse(const char *name) {
@@ -53,7 +68,11 @@ void chorus_options_init(chorus_options *o) {
     o->method = CHORUS_METHOD_DEFAULT;
     o->order = CHORUS_ORDER_POSITION;
     o->cite_threshold = 0.35;
-    o->redundancy = 0.5;
+    o->redundancy = 0.3;
+    o->query = NULL;
+    o->compress = CHORUS_COMPRESS_DEFAULT;
+    o->priors = CHORUS_PRIOR_DEFAULT;
+    o->ilp_time_limit = SUMMARY_ILP_SECONDS;
 }
 
 static int summary_cmp_position(const void *a, const void *b) {
@@ -126,6 +145,50 @@ static int summary_cite(chorus_summary *s, const chorus_cluster *c, const ch_sve
     return 0;
 }
 
+/* The query as a vector of the cluster's term space: its terms (as
+ * model_term forms them) that some sentence has, weighted by 'idf', unit
+ * length. Terms no sentence has cannot match anything and are left out.
+ * Returns 0 (an empty vector when nothing is left), -1 when out of memory. */
+static int summary_query_vector(chorus_cluster *c, const char *q, const float *idf, ch_arena *a,
+                                ch_svec *out) {
+    memset(out, 0, sizeof *out);
+    if (!q || !*q)
+        return 0;
+    ch_buf scratch = {0};
+    uint32_t *ids = NULL;
+    size_t n = 0, cap = 0, len = strlen(q), pos = 0;
+    ch_token t;
+    int rc = 0;
+    while (rc == 0 && tok_next(q, len, &pos, &t)) {
+        const char *term;
+        size_t tn;
+        int r = model_term(c->lex, q, &t, &scratch, &term, &tn);
+        if (r < 0)
+            rc = -1;
+        else if (r > 0) {
+            uint32_t id = strmap_get(c->vocab, term, tn);
+            if (id != STRMAP_NONE && VEC_PUSH(ids, n, cap, id) != 0)
+                rc = -1;
+        }
+    }
+    if (rc == 0 && n > 0) {
+        const uint32_t *terms[1] = {ids};
+        uint32_t nt[1] = {(uint32_t)n};
+        rc = model_vectors(a, terms, nt, 1, idf, out);
+    }
+    free(ids);
+    buf_free(&scratch);
+    return rc;
+}
+
+/* Index in the original sentence of byte k of its compressed form. */
+static size_t summary_orig_index(const cmp_result *r, size_t k) {
+    size_t orig = k;
+    for (size_t i = 0; i < r->n_cut && r->cut[i].off <= orig; i++)
+        orig += r->cut[i].len;
+    return orig;
+}
+
 chorus_summary *chorus_summarize(chorus_cluster *c, const chorus_options *o) {
     if (!c)
         return NULL;
@@ -142,7 +205,9 @@ chorus_summary *chorus_summarize(chorus_cluster *c, const chorus_options *o) {
     }
     if (chorus_method_name(o->method)[0] == 'u' || o->cite_threshold < 0 ||
         o->cite_threshold > 1 || o->redundancy < 0 || o->redundancy > 1 ||
-        o->lexrank_threshold < 0 || o->lexrank_threshold >= 1) {
+        o->lexrank_threshold < 0 || o->lexrank_threshold >= 1 ||
+        (o->compress & ~CHORUS_COMPRESS_ALL) || (o->priors & ~CHORUS_PRIOR_ALL) ||
+        !(o->ilp_time_limit >= 0)) {
         cluster_fail(c, CHORUS_ERR_INVALID, "invalid summarization options");
         return NULL;
     }
@@ -151,6 +216,8 @@ chorus_summary *chorus_summarize(chorus_cluster *c, const chorus_options *o) {
         goto nomem;
     s->cluster = c;
     s->opts = *o;
+    if (o->query && !(s->opts.query = arena_strndup(s->arena, o->query, strlen(o->query))))
+        goto nomem;
     if (!s->opts.words && !s->opts.bytes && !s->opts.sentences)
         s->opts.words = SUMMARY_DEFAULT_WORDS;
 
@@ -162,9 +229,16 @@ chorus_summary *chorus_summarize(chorus_cluster *c, const chorus_options *o) {
     uint32_t *flags = arena_alloc(s->arena, n * sizeof *flags);
     double *scores = arena_alloc(s->arena, n * sizeof *scores);
     uint32_t *sel = arena_alloc(s->arena, n * sizeof *sel);
-    ch_svec *vec = NULL;
-    if (!doc || !pos || !n_words || !n_bytes || !flags || !scores || !sel ||
-        cluster_vectors(c, o->idf, s->arena, &vec) != 0)
+    const uint32_t **terms = arena_alloc(s->arena, n * sizeof *terms);
+    uint32_t *n_terms = arena_alloc(s->arena, n * sizeof *n_terms);
+    const char **texts = arena_alloc(s->arena, n * sizeof *texts);
+    size_t *text_len = arena_alloc(s->arena, n * sizeof *text_len);
+    ch_svec *vec = arena_alloc(s->arena, n * sizeof *vec);
+    ch_svec query;
+    char *scratch = NULL;
+    size_t scratch_cap = 0;
+    if (!doc || !pos || !n_words || !n_bytes || !flags || !scores || !sel || !terms || !n_terms ||
+        !texts || !text_len || !vec)
         goto nomem;
     for (size_t i = 0; i < n; i++) {
         const ch_sentence *st = &c->sents[i];
@@ -173,12 +247,44 @@ chorus_summary *chorus_summarize(chorus_cluster *c, const chorus_options *o) {
         n_words[i] = st->n_words;
         n_bytes[i] = (uint32_t)(st->len > UINT32_MAX ? UINT32_MAX : st->len);
         flags[i] = st->flags;
+        terms[i] = st->terms;
+        n_terms[i] = st->n_terms;
+        texts[i] = c->docs[st->doc].text + st->off;
+        text_len[i] = st->len;
+        if (o->compress) {
+            /* the budget counts what compression leaves */
+            cmp_result cr;
+            cmp_sentence(texts[i], st->len, o->compress, st->pos == 0, &cr);
+            if (cr.n_cut) {
+                if (st->len + 1 > scratch_cap) {
+                    char *p = realloc(scratch, st->len + 1);
+                    if (!p) {
+                        free(scratch);
+                        goto nomem;
+                    }
+                    scratch = p;
+                    scratch_cap = st->len + 1;
+                }
+                size_t cl = cmp_apply(texts[i], st->len, &cr, scratch);
+                n_words[i] = (uint32_t)tok_count_words(scratch, cl);
+                n_bytes[i] = (uint32_t)(cl > UINT32_MAX ? UINT32_MAX : cl);
+            }
+        }
+    }
+    free(scratch);
+    {
+        float *w = model_idf(s->arena, o->idf, c->vocab, terms, n_terms, n);
+        if (!w || model_vectors(s->arena, terms, n_terms, n, w, vec) != 0 ||
+            summary_query_vector(c, o->query, w, s->arena, &query) != 0)
+            goto nomem;
     }
 
-    ch_rank_input in = {vec, doc, pos, n_words, n_bytes, flags, n, c->n_docs,
-                        strmap_count(c->vocab)};
+    ch_rank_input in = {vec,      doc,     pos,   n_words,  n_bytes, flags, n, c->n_docs,
+                        strmap_count(c->vocab), terms, n_terms, texts, text_len,
+                        query.n ? &query : NULL};
     ch_select_opts so = {o->method,           s->opts.words,  s->opts.bytes, s->opts.sentences,
-                         o->lexrank_threshold, o->redundancy, o->truncate_last};
+                         o->lexrank_threshold, o->redundancy, o->truncate_last,
+                         o->priors,            o->ilp_time_limit};
     size_t n_sel = 0;
     if (select_summary(&in, &so, scores, sel, &n_sel) != 0)
         goto nomem;
@@ -191,19 +297,21 @@ chorus_summary *chorus_summarize(chorus_cluster *c, const chorus_options *o) {
         const ch_sentence *st = &c->sents[sel[k]];
         const ch_doc *d = &c->docs[st->doc];
         chorus_summary_sentence *out = &s->sents[k];
-        char *text = arena_strndup(s->arena, d->text + st->off, st->len);
+        cmp_result cr;
+        cmp_sentence(d->text + st->off, st->len, o->compress, st->pos == 0, &cr);
+        char *text = arena_alloc(s->arena, st->len + 1);
         if (!text)
             goto nomem;
         /* sentences keep their inner line breaks in the source; a summary
-         * line reads better with spaces */
-        for (size_t i = 0; i < st->len; i++)
-            if (text[i] == '\n' || text[i] == '\r' || text[i] == '\t')
-                text[i] = ' ';
+         * line reads better with spaces (cmp_apply turns them into spaces) */
+        size_t tl = cmp_apply(d->text + st->off, st->len, &cr, text);
         out->text = text;
-        out->text_len = st->len;
+        out->text_len = tl;
         out->doc = st->doc;
-        out->offset = st->src_off;
-        out->length = st->src_len;
+        /* the source range runs from the first byte kept to the last */
+        size_t b = summary_orig_index(&cr, 0), e = tl ? summary_orig_index(&cr, tl - 1) + 1 : b;
+        out->offset = cluster_src_offset(d, st->off + b);
+        out->length = cluster_src_end(d, st->off + e) - out->offset;
         out->position = st->pos;
         out->score = scores[sel[k]];
     }
@@ -229,7 +337,11 @@ chorus_summary *chorus_summarize(chorus_cluster *c, const chorus_options *o) {
         ((char *)last->text)[len] = '\0';
         last->text_len = len;
         const ch_sentence *st = &c->sents[sel[n_sel - 1]];
-        last->length = cluster_src_offset(&c->docs[st->doc], st->off + len) - st->src_off;
+        cmp_result cr;
+        cmp_sentence(c->docs[st->doc].text + st->off, st->len, o->compress, st->pos == 0, &cr);
+        size_t e = len ? summary_orig_index(&cr, len - 1) + 1 : summary_orig_index(&cr, 0);
+        last->length =
+            cluster_src_end(&c->docs[st->doc], st->off + e) - last->offset;
         if (len == 0)
             s->n--;
     }

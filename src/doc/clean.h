@@ -40,6 +40,10 @@ typedef struct ch_clean_result {
 /* Cleans valid UTF-8 'text'. *out must be zeroed. Kept text is copied
  * unchanged (only whole lines or fused link runs are cut), paragraph breaks
  * are kept. Returns 0, or -1 when out of memory.
+ * The cuts inside a line are: fused link runs ("... MORE"), a photo credit
+ * fused after the line's last sentence, a tracking token ("fb-pixel") or a
+ * navigation phrase ("Skip to main content") fused at either end, and
+ * pic.twitter.com / t.co links.
  * Details of the contract:
  * - lines end at '\n' ("\r\n" is kept as it is); a line of spaces is blank;
  * - where cuts leave blank lines between two kept lines, one blank line

@@ -144,8 +144,8 @@ static int cleani_fused_name(const char *text, size_t lo, size_t f, size_t *cut)
                 break; /* fusion inside a token */
             k--;
         }
-        if (k == end)
-            break;
+        if (k == end || (k == floor && floor > lo && u[k - 1] != ' '))
+            break; /* nothing, or a word cut by the look-back limit */
         w[m].a = k;
         w[m].b = end;
         m++;
@@ -309,6 +309,7 @@ int clean_inline_cuts(const char *text, size_t a, size_t b, ch_removed **v, size
      * "MORE" neighbourhood to the next */
     size_t more = cleani_find_more(u, pos, mid_end, pos);
     size_t link = cleani_next_link(u, pos, mid_end, pos);
+    size_t done = pos; /* end of the last cut: later cuts start at or after it */
     for (size_t i = pos; i < mid_end;) {
         if (link < i)
             link = cleani_next_link(u, pos, mid_end, i);
@@ -322,7 +323,7 @@ int clean_inline_cuts(const char *text, size_t a, size_t b, ch_removed **v, size
         size_t tl = i == link ? cleani_twitter_link(u, pos, mid_end, i) : 0;
         if (tl) {
             size_t s0 = i;
-            while (s0 > pos && u[s0 - 1] == ' ')
+            while (s0 > done && u[s0 - 1] == ' ')
                 s0--;
             size_t e0 = i + tl;
             if (s0 == pos)
@@ -330,18 +331,18 @@ int clean_inline_cuts(const char *text, size_t a, size_t b, ch_removed **v, size
                     e0++;
             if (cleani_push(v, n, cap, s0, e0 - s0, CLEAN_R_TWEET) != 0)
                 return -1;
-            i = e0;
+            i = done = e0;
             continue;
         }
         size_t hs;
         if (more < mid_end && more - i <= CL_RUN_MAX && i > pos &&
             cleani_letter_before(u, pos, i) && (hs = cleani_headline_start(u, mid_end, i)) != 0) {
             size_t cut;
-            if (cleani_fused_name(text, pos, i, &cut)) {
+            if (cleani_fused_name(text, done, i, &cut)) {
                 size_t ce = more + 4;
                 if (cleani_push(v, n, cap, cut, ce - cut, CLEAN_R_FUSED) != 0)
                     return -1;
-                i = ce;
+                i = done = ce;
                 more = cleani_find_more(u, pos, mid_end, i);
                 continue;
             }

@@ -25,9 +25,9 @@
 
 typedef struct html_parse_state {
     html_page *pg;
-    const char *u;      /* the clean text being parsed */
+    const char *u; /* the clean text being parsed */
     size_t ulen;
-    xmlNodePtr last;    /* text node of the last segment */
+    xmlNodePtr last; /* text node of the last segment */
     void (*characters)(void *ctx, const xmlChar *ch, int len);
 } html_parse_state;
 
@@ -37,8 +37,8 @@ static void html_parse_err(char *err, size_t errlen, const char *msg) {
 }
 
 /* Where the run ch[0..len) that ends at U offset 'end' came from. */
-static void html_parse_locate(const html_parse_state *st, const xmlChar *ch, size_t len,
-                              size_t end, size_t *src, int *exact) {
+static void html_parse_locate(const html_parse_state *st, const xmlChar *ch, size_t len, size_t end,
+                              size_t *src, int *exact) {
     const char *u = st->u;
     if (end > st->ulen)
         end = st->ulen;
@@ -125,6 +125,11 @@ static void html_parse_characters(void *ctx, const xmlChar *ch, int len) {
     tn->len += sg.len;
 }
 
+static void html_parse_silence(void *data, xmlErrorPtr error) {
+    (void)data;
+    (void)error;
+}
+
 const html_tnode *html_tnode_of(const html_page *pg, const xmlNode *t) {
     if (!t || t->type != XML_TEXT_NODE || !t->_private)
         return NULL;
@@ -174,6 +179,8 @@ chorus_status html_page_parse(const char *page, size_t len, const char *encoding
         st.characters = ctxt->sax->characters;
         if (st.characters)
             ctxt->sax->characters = html_parse_characters;
+        /* errors of this parse go nowhere (the library never prints) */
+        ctxt->sax->serror = html_parse_silence;
     }
     if (!st.characters) {
         htmlFreeParserCtxt(ctxt);

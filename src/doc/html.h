@@ -40,10 +40,10 @@
 #define HTML_GUARD_MAX_DEPTH 256
 
 typedef struct html_seg {
-    size_t coff;  /* offset in the text node's content */
-    size_t len;   /* bytes of content */
-    size_t src;   /* offset in the clean text U */
-    int exact;    /* 1: these content bytes are U's bytes at src */
+    size_t coff; /* offset in the text node's content */
+    size_t len;  /* bytes of content */
+    size_t src;  /* offset in the clean text U */
+    int exact;   /* 1: these content bytes are U's bytes at src */
 } html_seg;
 
 typedef struct html_tnode {
@@ -52,14 +52,14 @@ typedef struct html_tnode {
 } html_tnode;
 
 typedef struct html_page {
-    html_utf8 u;          /* the page as clean UTF-8: what libxml2 parsed */
-    htmlDocPtr doc;       /* the DOM (libxml2 owns its memory) */
-    html_tnode *tnodes;   /* (n_tnodes) */
+    html_utf8 u;        /* the page as clean UTF-8: what libxml2 parsed */
+    htmlDocPtr doc;     /* the DOM (libxml2 owns its memory) */
+    html_tnode *tnodes; /* (n_tnodes) */
     size_t n_tnodes, tnodes_cap;
-    html_seg *segs;       /* (n_segs) */
+    html_seg *segs; /* (n_segs) */
     size_t n_segs, segs_cap;
-    size_t n_guarded;     /* markup constructs html_guard() neutralised */
-    int oom;              /* an allocation failed during the parse */
+    size_t n_guarded; /* markup constructs html_guard() neutralised */
+    int oom;          /* an allocation failed during the parse */
 } html_page;
 
 /* Parses 'len' bytes of 'page' (any encoding; 'encoding' may name it, NULL

@@ -9,7 +9,8 @@
  *
  * Title: the heading the page shows above the article when it agrees with
  * the metadata headline (one contains the other, ignoring case and
- * spacing), else the metadata headline, else that heading, else <title>.
+ * spacing, and their lengths are close), else the metadata headline, else
+ * that heading, else <title>.
  * Byline: the metadata's, else a byline element near the article.
  */
 #include <ctype.h>
@@ -24,10 +25,10 @@
 
 struct chorus_article {
     char *title, *byline, *date, *url, *site; /* NULL when unknown */
-    char *text;          /* body, NUL-terminated */
+    char *text;                               /* body, NUL-terminated */
     size_t text_len;
-    ch_offmap body_map;  /* body offset -> clean-text offset */
-    ch_offmap page_map;  /* clean-text offset -> page offset */
+    ch_offmap body_map; /* body offset -> clean-text offset */
+    ch_offmap page_map; /* clean-text offset -> page offset */
     size_t page_len;
     char encoding[40];
 };
@@ -37,18 +38,49 @@ static void html_art_err(char *err, size_t errlen, const char *msg) {
         snprintf(err, errlen, "%s", msg);
 }
 
+/* ASCII case-insensitive comparison of the first n bytes. */
+static int html_art_ncaseeq_cmp(const char *a, const char *b, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        int x = tolower((unsigned char)a[i]), y = tolower((unsigned char)b[i]);
+        if (x != y || !x)
+            return x - y;
+    }
+    return 0;
+}
+
+/* Letters and digits of s, lower-cased, into out (cap bytes); the length. */
+static size_t html_art_norm(const char *s, char *out, size_t cap) {
+    size_t n = 0;
+    for (const char *p = s; *p && n < cap - 1; p++)
+        if (isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80)
+            out[n++] = (char)tolower((unsigned char)*p);
+    out[n] = '\0';
+    return n;
+}
+
 /* Case- and space-insensitive: does 'a' contain 'b'? */
 static int html_art_contains(const char *a, const char *b) {
     char x[512], y[512];
-    size_t nx = 0, ny = 0;
-    for (const char *p = a; *p && nx < sizeof x - 1; p++)
-        if (isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80)
-            x[nx++] = (char)tolower((unsigned char)*p);
-    for (const char *p = b; *p && ny < sizeof y - 1; p++)
-        if (isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80)
-            y[ny++] = (char)tolower((unsigned char)*p);
-    x[nx] = y[ny] = '\0';
+    html_art_norm(a, x, sizeof x);
+    size_t ny = html_art_norm(b, y, sizeof y);
     return ny > 0 && strstr(x, y) != NULL;
+}
+
+/* The heading and the headline say the same: one contains the other and
+ * the shorter has at least 60% of the longer's letters. */
+static int html_art_agree(const char *heading, const char *headline) {
+    char x[512], y[512];
+    size_t nx = html_art_norm(heading, x, sizeof x), ny = html_art_norm(headline, y, sizeof y);
+    size_t lo = nx < ny ? nx : ny, hi = nx < ny ? ny : nx;
+    return lo > 0 && lo * 10 >= hi * 6 && (strstr(x, y) || strstr(y, x));
+}
+
+/* A byline that names someone: not the site itself nor a publishing
+ * tool's default user ("admin"). */
+static int html_art_is_name(const char *by, const char *site) {
+    if (!html_art_ncaseeq_cmp(by, "admin", 5))
+        return 0;
+    return !site || !html_art_contains(site, by) || strlen(by) > strlen(site) + 4;
 }
 
 static char *html_art_take(char **p) {
@@ -114,8 +146,7 @@ chorus_article *chorus_article_extract(const char *html, size_t len, const char 
         goto fail;
     }
 
-    if (ex.heading && meta.title &&
-        (html_art_contains(ex.heading, meta.title) || html_art_contains(meta.title, ex.heading)))
+    if (ex.heading && meta.title && html_art_agree(ex.heading, meta.title))
         a->title = html_art_take(&ex.heading);
     else if (meta.title)
         a->title = html_art_take(&meta.title);
@@ -124,6 +155,10 @@ chorus_article *chorus_article_extract(const char *html, size_t len, const char 
     else
         a->title = html_art_take(&meta.page_title);
     a->byline = meta.byline ? html_art_take(&meta.byline) : html_art_take(&ex.byline);
+    if (a->byline && !html_art_is_name(a->byline, meta.site)) {
+        free(a->byline);
+        a->byline = NULL;
+    }
     a->date = html_art_take(&meta.date);
     a->url = html_art_take(&meta.url);
     a->site = html_art_take(&meta.site);
@@ -153,12 +188,24 @@ fail:
     return NULL;
 }
 
-const char *chorus_article_title(const chorus_article *a) { return a ? a->title : NULL; }
-const char *chorus_article_byline(const chorus_article *a) { return a ? a->byline : NULL; }
-const char *chorus_article_date(const chorus_article *a) { return a ? a->date : NULL; }
-const char *chorus_article_url(const chorus_article *a) { return a ? a->url : NULL; }
-const char *chorus_article_site(const chorus_article *a) { return a ? a->site : NULL; }
-const char *chorus_article_encoding(const chorus_article *a) { return a ? a->encoding : NULL; }
+const char *chorus_article_title(const chorus_article *a) {
+    return a ? a->title : NULL;
+}
+const char *chorus_article_byline(const chorus_article *a) {
+    return a ? a->byline : NULL;
+}
+const char *chorus_article_date(const chorus_article *a) {
+    return a ? a->date : NULL;
+}
+const char *chorus_article_url(const chorus_article *a) {
+    return a ? a->url : NULL;
+}
+const char *chorus_article_site(const chorus_article *a) {
+    return a ? a->site : NULL;
+}
+const char *chorus_article_encoding(const chorus_article *a) {
+    return a ? a->encoding : NULL;
+}
 
 const char *chorus_article_text(const chorus_article *a, size_t *len) {
     if (len)

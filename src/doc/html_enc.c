@@ -309,9 +309,9 @@ static int html_enc_prescan(const char *s, size_t n, char *name, size_t cap) {
             if (have_charset && html_enc_label(lab, lablen, name, cap) == 0)
                 return 1;
             i = pos + 1;
-        } else if (i + 1 < n && (html_enc_is_alpha((unsigned char)s[i + 1]) ||
-                                 (s[i + 1] == '/' && i + 2 < n &&
-                                  html_enc_is_alpha((unsigned char)s[i + 2])))) {
+        } else if (i + 1 < n &&
+                   (html_enc_is_alpha((unsigned char)s[i + 1]) ||
+                    (s[i + 1] == '/' && i + 2 < n && html_enc_is_alpha((unsigned char)s[i + 2])))) {
             size_t pos = i + 1;
             while (pos < n && s[pos] != '>' && !html_enc_is_space((unsigned char)s[pos]))
                 pos++;
@@ -410,9 +410,8 @@ static int html_enc_utf8_multibyte(const char *s, size_t len) {
 
 static int html_enc_is_single_byte_legacy(const char *name) {
     return !strncmp(name, "WINDOWS-125", 11) || !strncmp(name, "iso-8859-", 9) ||
-           !strncmp(name, "iso8859-", 8) || !strcmp(name, "TIS-620") ||
-           !strncmp(name, "koi8", 4) || !strncmp(name, "windows-125", 11) ||
-           !strcmp(name, "macintosh");
+           !strncmp(name, "iso8859-", 8) || !strcmp(name, "TIS-620") || !strncmp(name, "koi8", 4) ||
+           !strncmp(name, "windows-125", 11) || !strcmp(name, "macintosh");
 }
 
 const char *html_enc_sniff(const char *page, size_t len, char *name, size_t cap) {

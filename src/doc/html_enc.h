@@ -28,12 +28,12 @@
 #include "util/offmap.h"
 
 typedef struct html_utf8 {
-    ch_buf text;         /* clean UTF-8 (see above) */
-    ch_offmap map;       /* text offset -> page offset */
-    char encoding[40];   /* encoding used ("UTF-8", "windows-1252", ...) */
-    const char *how;     /* static: "bom", "meta", "utf8-check", "default",
-                            "caller" */
-    size_t n_replaced;   /* invalid sequences and NULs replaced by U+FFFD */
+    ch_buf text;       /* clean UTF-8 (see above) */
+    ch_offmap map;     /* text offset -> page offset */
+    char encoding[40]; /* encoding used ("UTF-8", "windows-1252", ...) */
+    const char *how;   /* static: "bom", "meta", "utf8-check", "default",
+                          "caller" */
+    size_t n_replaced; /* invalid sequences and NULs replaced by U+FFFD */
 } html_utf8;
 
 /* Decides the encoding of 'page' (see above) and writes its name (at most

@@ -3,40 +3,59 @@
  *
  * 1. Flatten. One walk over the DOM (iterative, no recursion) records every
  *    element that can hold visible text (script, style, noscript, template,
- *    svg, forms controls, media and hidden elements are skipped with their
+ *    svg, form controls, media and hidden elements are skipped with their
  *    subtrees) and cuts the text into blocks: a block is the text between
  *    two block-level boundaries (an element like p, div, li, h2, td
  *    starting or ending, or a <br>), owned by the nearest block-level
  *    element. Elements are numbered in document order, so a subtree is a
- *    contiguous range of elements and of blocks.
+ *    contiguous range of elements and of blocks. Text inside an inline
+ *    element marked as boilerplate (a tooltip or pop-up inside a
+ *    paragraph) is kept out of its block.
  *
- * 2. Describe. Per block: characters, characters inside links, words,
- *    sentence punctuation. Per element: class/id/role/itemprop hints
- *    (negative words such as comment, share, related, sidebar, footer, nav,
- *    promo, ad, cookie, newsletter, caption; positive words such as
- *    article, body, content, entry, main, post, story, text).
+ * 2. Describe. Per block: characters, characters inside links (and inside
+ *    the links it starts with), words (two CJK signs count as one),
+ *    sentence punctuation (ASCII and CJK), whether its last character ends
+ *    a sentence, the run of plain list items or table cells it belongs to,
+ *    whether it is an advertisement label. Per element: hints from class,
+ *    id, role and itemprop: negative words (comment, share, related,
+ *    sidebar, footer, nav, promo, ad, cookie, newsletter, caption, ...,
+ *    whole or inside longer words for distinctive stems), positive words
+ *    (article, body, content, entry, main, post, story, text, ...), strong
+ *    when paired in one class name (article-body, entry-content) or given
+ *    by itemprop=articleBody; embedded posts (tweets) are marked too.
  *
  * 3. Choose. Each block gets a value: its length when it reads like prose
- *    (long enough, punctuated, few links), minus its length when it is
- *    link-dominated, a small negative value otherwise. A subtree's value is
- *    the sum over its blocks, except that a subtree whose root carries a
- *    negative hint counts all its text as negative. The article is the
- *    element whose children's subtree values sum highest (its own hint
- *    scales the sum): the smallest container that holds most of the prose
- *    and little else. JSON-LD articleBody, when the page has one, adds the
- *    text both share, so metadata confirms a container rather than
- *    replacing it.
+ *    (ten words and punctuation, fifteen words, or 150 characters, few
+ *    links), minus its length when links dominate it, nothing for a teaser
+ *    (a long link followed by its summary), a small negative value
+ *    otherwise. A subtree's value is the sum over its blocks, except that a
+ *    subtree marked as boilerplate (or a nav, aside, header, footer) counts
+ *    all its text against its ancestors, and one marked as content raises
+ *    the prose inside it by 10% or 50% (once: nested wrappers do not
+ *    compound). The article is the element of highest value, halved when it
+ *    carries a negative hint or sits inside navigation: the smallest
+ *    container that holds most of the prose and little else. When the page
+ *    has a JSON-LD articleBody, blocks that share its word trigrams count
+ *    as prose and count more, and when the body is on the page whole (its
+ *    first and last trigrams start and end blocks) the prose it lacks
+ *    counts less: metadata confirms a container rather than replacing it.
  *
- * 4. Filter. Inside the chosen element: subtrees with negative hints
- *    (relative to the container), captions and figures, link-dominated
- *    blocks, the title, and non-prose blocks before the first or after the
- *    last prose block are dropped; headings and short lines between prose
- *    blocks stay.
+ * 4. Filter. Inside the chosen element: subtrees marked as boilerplate or
+ *    nav-like (relative to the container; embedded posts excepted),
+ *    captions and figures, link-dominated blocks, advertisement labels,
+ *    the title (the heading matching the metadata headline, else the first
+ *    h1) and what precedes it, a section that a boilerplate heading
+ *    introduces ("Related stories" up to the end of its parent), blocks
+ *    outside a whole JSON-LD body, and non-prose blocks before the first or
+ *    after the last prose block are dropped; headings and short lines
+ *    between prose blocks stay, and a list or table of three or more plain
+ *    items counts as prose at the edges.
  *
- * 5. Render. Kept blocks become paragraphs separated by a blank line;
- *    whitespace collapses to one space (pre keeps it); every run of copied
- *    text adds an anchor to the offset map unless the map already predicts
- *    it, so the map stays small.
+ * 5. Render. Kept blocks become paragraphs separated by a blank line
+ *    (cells of one table row share a line); white space, U+00A0 included,
+ *    collapses to one space (pre keeps it); every run of copied text adds
+ *    an anchor to the offset map unless the map already predicts it, so
+ *    the map stays small.
  *
  * Everything is linear in the size of the DOM.
  */
@@ -53,21 +72,21 @@
 /* ----------------------------------------------------------------- tags */
 
 enum {
-    HX_BLOCK = 1 << 0,    /* block-level: text on each side is a separate block */
-    HX_DROP = 1 << 1,     /* never visible text: skip the subtree */
-    HX_HEADING = 1 << 2,  /* h1-h6 */
-    HX_LIST = 1 << 3,     /* ul, ol, dl, menu */
-    HX_ITEM = 1 << 4,     /* li, dt, dd */
-    HX_PRE = 1 << 5,      /* whitespace is kept */
-    HX_LINK = 1 << 6,     /* a */
-    HX_CAPTION = 1 << 7,  /* figure, figcaption */
-    HX_NAVLIKE = 1 << 8,  /* nav, aside, footer, header */
-    HX_ARTICLE = 1 << 9,  /* article, main */
-    HX_BREAK = 1 << 10,   /* br */
-    HX_PARA = 1 << 11,    /* p */
-    HX_QUOTE = 1 << 12,   /* blockquote */
-    HX_CELL = 1 << 13,    /* td, th */
-    HX_TABLE = 1 << 14    /* table */
+    HX_BLOCK = 1 << 0,   /* block-level: text on each side is a separate block */
+    HX_DROP = 1 << 1,    /* never visible text: skip the subtree */
+    HX_HEADING = 1 << 2, /* h1-h6 */
+    HX_LIST = 1 << 3,    /* ul, ol, dl, menu */
+    HX_ITEM = 1 << 4,    /* li, dt, dd */
+    HX_PRE = 1 << 5,     /* whitespace is kept */
+    HX_LINK = 1 << 6,    /* a */
+    HX_CAPTION = 1 << 7, /* figure, figcaption */
+    HX_NAVLIKE = 1 << 8, /* nav, aside, footer, header */
+    HX_ARTICLE = 1 << 9, /* article, main */
+    HX_BREAK = 1 << 10,  /* br */
+    HX_PARA = 1 << 11,   /* p */
+    HX_QUOTE = 1 << 12,  /* blockquote */
+    HX_CELL = 1 << 13,   /* td, th */
+    HX_TABLE = 1 << 14   /* table */
 };
 
 typedef struct hx_tag {
@@ -151,11 +170,11 @@ static const hx_tag hx_tags[] = {
     {"svg", HX_DROP},
     {"table", HX_BLOCK | HX_TABLE},
     {"tbody", HX_BLOCK},
-    {"td", HX_CELL},
+    {"td", HX_BLOCK | HX_CELL},
     {"template", HX_DROP},
     {"textarea", HX_DROP},
     {"tfoot", HX_BLOCK},
-    {"th", HX_CELL},
+    {"th", HX_BLOCK | HX_CELL},
     {"thead", HX_BLOCK},
     {"title", HX_DROP},
     {"tr", HX_BLOCK},
@@ -169,66 +188,173 @@ static int hx_tag_cmp(const void *key, const void *elem) {
 }
 
 static unsigned hx_tag_flags(const xmlNode *n) {
-    const hx_tag *t = bsearch(n->name, hx_tags, sizeof hx_tags / sizeof *hx_tags, sizeof *hx_tags,
-                              hx_tag_cmp);
+    const hx_tag *t =
+        bsearch(n->name, hx_tags, sizeof hx_tags / sizeof *hx_tags, sizeof *hx_tags, hx_tag_cmp);
     return t ? t->flags : 0;
 }
 
 /* ---------------------------------------------------------------- hints */
 
+/* A word and its length. */
+typedef struct hx_word {
+    const char *w;
+    size_t n;
+} hx_word;
+#define HX_W(s)                                                                                    \
+    { s, sizeof(s) - 1 }
+
 /* Words in class and id values. Matched against whole words after
  * splitting on punctuation, digits and camelCase humps. */
-static const char *const hx_neg_words[] = {
-    "ad", "ads", "adv", "advert", "adverts", "advertisement", "advertising", "advertorial",
-    "sponsor", "sponsored", "sponsors", "promo", "promos", "promoted", "promotion",
-    "promotions", "banner", "billboard", "dfp", "taboola", "outbrain", "comment", "comments",
-    "commenting", "disqus", "replies", "share", "sharing", "shares", "sharebar", "social",
-    "socials", "follow", "related", "recommended", "recommendation", "recommendations",
-    "recirc", "recirculation", "trending", "popular", "mostread", "pagination", "pager", "nav",
-    "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "toolbar", "sidebar", "rail",
-    "widget", "widgets", "footer", "masthead", "topbar", "cookie", "cookies", "consent", "gdpr",
-    "newsletter", "subscribe", "subscription", "signup", "login", "donate", "modal",
-    "popup", "overlay", "caption", "credit", "credits", "figcaption", "tags", "byline",
-    "dateline", "timestamp", "header", "skip", "jump", "print", "email", "bio", "author",
-    "disclaimer", "copyright", "supplemental", "shoutbox", "combx", "community",
-    "agegate", "skyscraper", "leaderboard", "teaser", "teasers", "promobox", "inline-ad"};
+static const hx_word hx_neg_words[] = {HX_W("ad"),
+                                       HX_W("ads"),
+                                       HX_W("adv"),
+                                       HX_W("advert"),
+                                       HX_W("adverts"),
+                                       HX_W("advertisement"),
+                                       HX_W("advertising"),
+                                       HX_W("advertorial"),
+                                       HX_W("sponsor"),
+                                       HX_W("sponsored"),
+                                       HX_W("sponsors"),
+                                       HX_W("promo"),
+                                       HX_W("promos"),
+                                       HX_W("promoted"),
+                                       HX_W("promotion"),
+                                       HX_W("promotions"),
+                                       HX_W("banner"),
+                                       HX_W("billboard"),
+                                       HX_W("dfp"),
+                                       HX_W("taboola"),
+                                       HX_W("outbrain"),
+                                       HX_W("comment"),
+                                       HX_W("comments"),
+                                       HX_W("commenting"),
+                                       HX_W("disqus"),
+                                       HX_W("replies"),
+                                       HX_W("share"),
+                                       HX_W("sharing"),
+                                       HX_W("shares"),
+                                       HX_W("sharebar"),
+                                       HX_W("social"),
+                                       HX_W("socials"),
+                                       HX_W("follow"),
+                                       HX_W("related"),
+                                       HX_W("recommended"),
+                                       HX_W("recommendation"),
+                                       HX_W("recommendations"),
+                                       HX_W("recirc"),
+                                       HX_W("recirculation"),
+                                       HX_W("trending"),
+                                       HX_W("popular"),
+                                       HX_W("mostread"),
+                                       HX_W("pagination"),
+                                       HX_W("pager"),
+                                       HX_W("nav"),
+                                       HX_W("navbar"),
+                                       HX_W("navigation"),
+                                       HX_W("menu"),
+                                       HX_W("breadcrumb"),
+                                       HX_W("breadcrumbs"),
+                                       HX_W("toolbar"),
+                                       HX_W("sidebar"),
+                                       HX_W("rail"),
+                                       HX_W("widget"),
+                                       HX_W("widgets"),
+                                       HX_W("footer"),
+                                       HX_W("masthead"),
+                                       HX_W("topbar"),
+                                       HX_W("cookie"),
+                                       HX_W("cookies"),
+                                       HX_W("consent"),
+                                       HX_W("gdpr"),
+                                       HX_W("newsletter"),
+                                       HX_W("subscribe"),
+                                       HX_W("subscription"),
+                                       HX_W("signup"),
+                                       HX_W("login"),
+                                       HX_W("donate"),
+                                       HX_W("modal"),
+                                       HX_W("popup"),
+                                       HX_W("overlay"),
+                                       HX_W("caption"),
+                                       HX_W("credit"),
+                                       HX_W("credits"),
+                                       HX_W("figcaption"),
+                                       HX_W("tags"),
+                                       HX_W("byline"),
+                                       HX_W("dateline"),
+                                       HX_W("timestamp"),
+                                       HX_W("header"),
+                                       HX_W("skip"),
+                                       HX_W("jump"),
+                                       HX_W("print"),
+                                       HX_W("email"),
+                                       HX_W("bio"),
+                                       HX_W("author"),
+                                       HX_W("disclaimer"),
+                                       HX_W("copyright"),
+                                       HX_W("supplemental"),
+                                       HX_W("shoutbox"),
+                                       HX_W("combx"),
+                                       HX_W("community"),
+                                       HX_W("agegate"),
+                                       HX_W("skyscraper"),
+                                       HX_W("leaderboard"),
+                                       HX_W("teaser"),
+                                       HX_W("teasers"),
+                                       HX_W("promobox"),
+                                       HX_W("noscript"),
+                                       HX_W("nocontent")};
 
-static const char *const hx_pos_words[] = {"article", "body", "content", "entry", "main",
-                                           "post", "story", "text", "blog", "hentry",
-                                           "prose", "richtext", "articlebody", "storybody",
-                                           "postbody"};
+static const hx_word hx_pos_words[] = {
+    HX_W("article"), HX_W("body"),     HX_W("content"),     HX_W("entry"),     HX_W("main"),
+    HX_W("post"),    HX_W("story"),    HX_W("text"),        HX_W("blog"),      HX_W("hentry"),
+    HX_W("prose"),   HX_W("richtext"), HX_W("articlebody"), HX_W("storybody"), HX_W("postbody")};
 
 /* Whole class values that hide an element from sight. */
-static const char *const hx_hidden_classes[] = {
-    "hidden", "hide", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text",
-    "screen-reader-only", "screenreader-only", "u-hidden", "is-hidden", "d-none",
-    "element-invisible", "offscreen"};
+static const hx_word hx_hidden_classes[] = {HX_W("hidden"),
+                                            HX_W("hide"),
+                                            HX_W("sr-only"),
+                                            HX_W("visually-hidden"),
+                                            HX_W("visuallyhidden"),
+                                            HX_W("screen-reader-text"),
+                                            HX_W("screen-reader-only"),
+                                            HX_W("screenreader-only"),
+                                            HX_W("u-hidden"),
+                                            HX_W("is-hidden"),
+                                            HX_W("d-none"),
+                                            HX_W("element-invisible"),
+                                            HX_W("offscreen")};
 
-static int hx_word_in(const char *w, size_t n, const char *const *list, size_t count) {
+static int hx_word_in(const char *w, size_t n, const hx_word *list, size_t count) {
     for (size_t i = 0; i < count; i++)
-        if (strlen(list[i]) == n && !memcmp(list[i], w, n))
+        if (list[i].n == n && list[i].w[0] == w[0] && !memcmp(list[i].w, w, n))
             return 1;
     return 0;
 }
 
 /* Stems found inside longer words ("relatedposts", "commentlist",
  * "socialicons", "sharebuttons"). */
-static const char *const hx_neg_stems[] = {
-    "related", "comment", "sidebar", "footer", "social", "share", "newsletter", "subscri",
-    "sponsor", "advert", "cookie", "breadcrumb", "widget", "popup", "banner", "outbrain",
-    "taboola", "disqus", "recommend", "trending", "pagination", "promo", "tooltip", "popover",
-    "rollover", "hovercard", "dropdown"};
+static const hx_word hx_neg_stems[] = {
+    HX_W("related"),    HX_W("comment"),    HX_W("sidebar"), HX_W("footer"),    HX_W("social"),
+    HX_W("share"),      HX_W("newsletter"), HX_W("subscri"), HX_W("sponsor"),   HX_W("advert"),
+    HX_W("cookie"),     HX_W("breadcrumb"), HX_W("widget"),  HX_W("popup"),     HX_W("banner"),
+    HX_W("outbrain"),   HX_W("taboola"),    HX_W("disqus"),  HX_W("recommend"), HX_W("trending"),
+    HX_W("pagination"), HX_W("promo"),      HX_W("tooltip"), HX_W("popover"),   HX_W("rollover"),
+    HX_W("hovercard"),  HX_W("dropdown")};
 
 /* Words that make a positive hint strong when paired: article-body,
  * story-content, entry-content, post-text, ... */
-static const char *const hx_pos_what[] = {"article", "story", "entry", "post", "news", "blog"};
-static const char *const hx_pos_part[] = {"body", "content", "text"};
+static const hx_word hx_pos_what[] = {HX_W("article"), HX_W("story"), HX_W("entry"),
+                                      HX_W("post"),    HX_W("news"),  HX_W("blog")};
+static const hx_word hx_pos_part[] = {HX_W("body"), HX_W("content"), HX_W("text")};
 
 /* Negative stems that name a whole section rather than an item:
  * a heading carrying one introduces boilerplate up to its parent's end. */
-static const char *const hx_section_stems[] = {
-    "related", "comment", "recommend", "trending", "popular", "mostread", "outbrain",
-    "taboola", "disqus", "replies", "sponsor", "promo", "newsletter", "subscri"};
+static const hx_word hx_section_stems[] = {
+    HX_W("related"),  HX_W("comment"),  HX_W("recommend"),  HX_W("trending"), HX_W("popular"),
+    HX_W("mostread"), HX_W("outbrain"), HX_W("taboola"),    HX_W("disqus"),   HX_W("replies"),
+    HX_W("sponsor"),  HX_W("promo"),    HX_W("newsletter"), HX_W("subscri")};
 
 enum {
     HX_HINT_NEG = 1,
@@ -238,11 +364,11 @@ enum {
     HX_HINT_EMBED = 16 /* an embedded post (tweet, Instagram): quoted content */
 };
 
-static int hx_has_stem(const char *w, size_t n, const char *const *stems, size_t count) {
+static int hx_has_stem(const char *w, size_t n, const hx_word *stems, size_t count) {
     for (size_t i = 0; i < count; i++) {
-        size_t m = strlen(stems[i]);
+        size_t m = stems[i].n;
         for (size_t k = 0; k + m <= n; k++)
-            if (!memcmp(w + k, stems[i], m))
+            if (w[k] == stems[i].w[0] && !memcmp(w + k, stems[i].w, m))
                 return 1;
     }
     return 0;
@@ -357,7 +483,8 @@ static void hx_read_attrs(const xmlNode *n, hx_attrs *out) {
         case 'i':
             if (!strcmp(name, "id"))
                 hx_scan_words(v, &out->hint);
-            else if (!strcmp(name, "itemprop") && (strstr(v, "articleBody") || strstr(v, "reviewBody")))
+            else if (!strcmp(name, "itemprop") &&
+                     (strstr(v, "articleBody") || strstr(v, "reviewBody")))
                 out->hint |= HX_HINT_POS | HX_HINT_STRONG;
             break;
         case 'h':
@@ -393,22 +520,23 @@ static void hx_read_attrs(const xmlNode *n, hx_attrs *out) {
 
 typedef struct hx_el {
     const xmlNode *node;
-    uint32_t parent;  /* element index, HX_NONE for the root */
-    uint32_t end;     /* one past the last element of the subtree */
-    uint32_t b0, b1;  /* blocks of the subtree: [b0, b1) */
-    unsigned flags;   /* HX_* tag flags */
-    int hint;         /* HX_HINT_* of its own attributes */
-    double pos[3];    /* positive block value in the subtree, by boost level */
-    double neg;       /* negative block value in the subtree */
-    double score;     /* value of the subtree as the article's container */
-    double mass;      /* characters in the subtree */
-    int in_nav;       /* some ancestor is nav, aside, header or footer */
-    int in_neg;       /* some ancestor has a negative hint */
+    uint32_t parent; /* element index, HX_NONE for the root */
+    uint32_t end;    /* one past the last element of the subtree */
+    uint32_t b0, b1; /* blocks of the subtree: [b0, b1) */
+    unsigned flags;  /* HX_* tag flags */
+    int hint;        /* HX_HINT_* of its own attributes */
+    double pos[3];   /* positive block value in the subtree, by boost level */
+    double neg;      /* negative block value in the subtree */
+    double score;    /* value of the subtree as the article's container */
+    double mass;     /* characters in the subtree */
+    int in_nav;      /* some ancestor is nav, aside, header or footer */
+    int in_neg;      /* some ancestor has a negative hint */
 } hx_el;
 
 typedef struct hx_item {
     const xmlNode *text; /* DOM text node */
     uint32_t el;         /* innermost element */
+    uint32_t len;        /* bytes of its content */
     unsigned char link;  /* inside <a> */
     unsigned char pre;   /* inside <pre> */
     unsigned char sep;   /* a table cell starts here: separate from what precedes */
@@ -418,17 +546,20 @@ typedef struct hx_item {
 typedef struct hx_block {
     uint32_t owner;      /* nearest block-level element */
     uint32_t i0, i1;     /* items [i0, i1) */
+    uint32_t bytes;      /* bytes of its items' content */
     uint32_t chars;      /* non-space characters */
     uint32_t link_chars; /* of which inside links */
     uint32_t words;
-    uint32_t stops;      /* sentence ends: . ! ? followed by space or end */
+    uint32_t stops; /* sentence ends: . ! ? followed by space or end */
     uint32_t commas;
-    uint32_t lead_link;  /* characters of the links the block starts with */
-    float conf;          /* share of its word trigrams found in the JSON-LD
-                            articleBody, or -1 when not measured */
-    unsigned char heading; /* inside h1-h6 */
-    uint32_t item_run;   /* length of the run of sibling list items or table
-                            rows, without links, that this block is part of */
+    uint32_t lead_link;       /* characters of the links the block starts with */
+    float conf;               /* share of its word trigrams found in the JSON-LD
+                                 articleBody, or -1 when not measured */
+    unsigned char heading;    /* inside h1-h6 */
+    unsigned char ad;         /* an advertisement's label ("Advertisement") */
+    unsigned char in_item;    /* owned by li, dt or dd */
+    uint32_t item_run;        /* length of the run of sibling list items or table
+                                 rows, without links, that this block is part of */
     unsigned char ends_punct; /* last visible character ends a sentence */
     double value;
     unsigned char keep;
@@ -446,23 +577,42 @@ typedef struct hx_ctx {
     int cell_sep;        /* a table cell opened since the last text */
 } hx_ctx;
 
-static void hx_end_block(hx_ctx *x) { x->open_block = HX_NONE; }
+static void hx_end_block(hx_ctx *x) {
+    x->open_block = HX_NONE;
+}
 
 static int hx_is_space_byte(unsigned char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
+/* Length of the white-space character at s (NUL-terminated), 0 if none:
+ * ASCII spaces, U+00A0, U+2000-U+200A, U+202F, U+205F and U+3000. */
+static size_t hx_space_len(const unsigned char *s) {
+    if (hx_is_space_byte(s[0]))
+        return 1;
+    if (s[0] == 0xC2 && s[1] == 0xA0)
+        return 2;
+    if (s[0] == 0xE2 &&
+        ((s[1] == 0x80 && (s[2] <= 0x8A || s[2] == 0xAF)) || (s[1] == 0x81 && s[2] == 0x9F)) &&
+        s[2] >= 0x80)
+        return 3;
+    if (s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80)
+        return 3;
+    return 0;
+}
+
 /* Adds text node 't' (inside element 'el') to the open block, opening one
  * when the text is not blank. */
-static int hx_add_text(hx_ctx *x, const xmlNode *t, uint32_t el, uint32_t owner, int link,
-                       int pre, int drop) {
+static int hx_add_text(hx_ctx *x, const xmlNode *t, uint32_t el, uint32_t owner, int link, int pre,
+                       int drop) {
     const unsigned char *s = (const unsigned char *)t->content;
     if (!s)
         return 0;
     if (x->open_block == HX_NONE) {
         const unsigned char *p = s;
-        while (*p && hx_is_space_byte(*p))
-            p++;
+        size_t w;
+        while ((w = hx_space_len(p)) != 0)
+            p += w;
         if (!*p)
             return 0;
         hx_block b;
@@ -473,12 +623,22 @@ static int hx_add_text(hx_ctx *x, const xmlNode *t, uint32_t el, uint32_t owner,
             return -1;
         x->open_block = (uint32_t)(x->n_blocks - 1);
     }
-    hx_item it = {t, el, (unsigned char)link, (unsigned char)pre, (unsigned char)x->cell_sep,
+    size_t len = strlen((const char *)s);
+    if (len > UINT32_MAX)
+        len = UINT32_MAX;
+    hx_item it = {t,
+                  el,
+                  (uint32_t)len,
+                  (unsigned char)link,
+                  (unsigned char)pre,
+                  (unsigned char)x->cell_sep,
                   (unsigned char)drop};
     x->cell_sep = 0;
     if (VEC_PUSH(x->items, x->n_items, x->items_cap, it) != 0)
         return -1;
-    x->blocks[x->open_block].i1 = (uint32_t)x->n_items;
+    hx_block *b = &x->blocks[x->open_block];
+    b->i1 = (uint32_t)x->n_items;
+    b->bytes = b->bytes + len > UINT32_MAX ? UINT32_MAX : b->bytes + (uint32_t)len;
     return 0;
 }
 
@@ -627,8 +787,10 @@ static void hx_block_stats(hx_ctx *x, hx_block *b) {
         size_t k = 0;
         for (; s[k]; k++) {
             unsigned char c = s[k];
-            if (hx_is_space_byte(c)) {
+            size_t sw = hx_space_len(s + k);
+            if (sw) {
                 in_word = 0;
+                k += sw - 1;
                 continue;
             }
             if ((c & 0xC0) == 0x80)
@@ -669,8 +831,9 @@ static void hx_block_stats(hx_ctx *x, hx_block *b) {
         }
         /* remember where the last visible character is */
         size_t e = k;
-        while (e > 0 && hx_is_space_byte(s[e - 1]))
-            e--;
+        while (e > 0 &&
+               (hx_is_space_byte(s[e - 1]) || (e >= 2 && s[e - 2] == 0xC2 && s[e - 1] == 0xA0)))
+            e -= hx_is_space_byte(s[e - 1]) ? 1 : 2;
         if (e > 0) {
             last = s;
             last_len = e;
@@ -683,9 +846,10 @@ static void hx_block_stats(hx_ctx *x, hx_block *b) {
             n -= c;
         unsigned char e = last[n - 1];
         size_t wl;
-        b->ends_punct = e == '.' || e == '!' || e == '?' || e == ':' ||
-                        (n >= 3 && hx_wide_punct(last + n - 3, &wl) == 1) ||
-                        (n >= 3 && last[n - 3] == 0xE2 && last[n - 2] == 0x80 && last[n - 1] == 0xA6);
+        b->ends_punct =
+            e == '.' || e == '!' || e == '?' || e == ':' ||
+            (n >= 3 && hx_wide_punct(last + n - 3, &wl) == 1) ||
+            (n >= 3 && last[n - 3] == 0xE2 && last[n - 2] == 0x80 && last[n - 1] == 0xA6);
     }
 }
 
@@ -860,7 +1024,7 @@ static void hx_block_trigrams(const hx_ctx *x, const hx_block *b, void (*fn)(uin
         if (x->items[i].drop)
             continue;
         const unsigned char *s = (const unsigned char *)x->items[i].text->content;
-        hx_words(s, strlen((const char *)s), hx_tri_word, &t);
+        hx_words(s, x->items[i].len, hx_tri_word, &t);
     }
 }
 
@@ -965,20 +1129,69 @@ static int hx_in_heading(const hx_ctx *x, uint32_t el) {
 
 static double hx_block_value(const hx_block *b);
 
-/* Nonzero for a block that is one plain item of a list or one row of a
- * table: its owner is li/dt/dd or tr, and links are a minority. */
-static int hx_plain_item(const hx_ctx *x, const hx_block *b) {
+/* The list or table a block is an item of (its li/dt/dd's parent, its
+ * cell's table section), or HX_NONE. */
+static uint32_t hx_item_group(const hx_ctx *x, const hx_block *b) {
     const hx_el *o = &x->els[b->owner];
-    int item = (o->flags & HX_ITEM) || !strcmp((const char *)o->node->name, "tr");
-    return item && b->link_chars * 2 < b->chars;
+    if (o->flags & HX_ITEM)
+        return o->parent;
+    if ((o->flags & HX_CELL) && o->parent != HX_NONE)
+        return x->els[o->parent].parent;
+    return HX_NONE;
+}
+
+/* Nonzero for a block that is one plain item of a list or one cell of a
+ * table: links are a minority in it. */
+static int hx_plain_item(const hx_ctx *x, const hx_block *b) {
+    return hx_item_group(x, b) != HX_NONE && b->link_chars * 2 < b->chars;
+}
+
+/* Labels that mark an advertisement, in the languages of most news sites
+ * (letters only, lower case). */
+static const char *const hx_ad_labels[] = {
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "advertisements",
+    "sponsored",
+    "sponsoredcontent",
+    "paidcontent",
+    "paidpost",
+    "promoted",
+    "promotedcontent",
+    "anzeige",
+    "werbung",
+    "publicit\xC3\xA9",
+    "publicite",
+    "publicidad",
+    "pubblicit\xC3\xA0",
+    "reklama",
+    "\xD1\x80\xD0\xB5\xD0\xBA\xD0\xBB\xD0\xB0\xD0\xBC\xD0\xB0",
+    "\xE5\xB9\xBF\xE5\x91\x8A"};
+
+static int hx_is_ad_label(const hx_ctx *x, const hx_block *b) {
+    if (b->chars > 24)
+        return 0;
+    char t[64];
+    hx_block_norm(x, b, t, sizeof t);
+    for (size_t i = 0; i < sizeof hx_ad_labels / sizeof *hx_ad_labels; i++)
+        if (!strcmp(t, hx_ad_labels[i]))
+            return 1;
+    return 0;
 }
 
 static void hx_describe(hx_ctx *x) {
     for (size_t i = 0; i < x->n_blocks; i++) {
         hx_block *b = &x->blocks[i];
         hx_block_stats(x, b);
+        b->in_item = (x->els[b->owner].flags & HX_ITEM) != 0;
         b->value = hx_block_value(b);
         b->heading = (unsigned char)hx_in_heading(x, b->owner);
+        if (b->chars && hx_is_ad_label(x, b)) {
+            b->ad = 1;
+            b->value = -(double)b->chars;
+        }
     }
     /* runs of plain items under one parent list or table */
     size_t i = 0;
@@ -987,10 +1200,10 @@ static void hx_describe(hx_ctx *x) {
             i++;
             continue;
         }
-        uint32_t parent = x->els[x->blocks[i].owner].parent;
+        uint32_t group = hx_item_group(x, &x->blocks[i]);
         size_t j = i + 1;
         while (j < x->n_blocks && hx_plain_item(x, &x->blocks[j]) &&
-               x->els[x->blocks[j].owner].parent == parent)
+               hx_item_group(x, &x->blocks[j]) == group)
             j++;
         for (size_t k = i; k < j; k++)
             x->blocks[k].item_run = (uint32_t)(j - i);
@@ -1035,6 +1248,7 @@ static int hx_link_bad(const hx_block *b) {
     return ld >= 0.5 && !(sentence && b->words >= 10 && ld < 0.8);
 }
 
+#define HX_TEASER 0.35
 static double hx_block_value(const hx_block *b) {
     if (!b->chars)
         return 0;
@@ -1042,8 +1256,11 @@ static double hx_block_value(const hx_block *b) {
     int sentence = b->stops > 0 || b->ends_punct;
     if (hx_link_bad(b))
         return -(double)b->chars;
-    /* a teaser: a linked headline followed by its summary */
-    if (b->lead_link >= 20 && b->lead_link < b->chars)
+    /* a teaser: a linked headline followed by its summary, as list items
+     * or where the headline is a large part of the block (a paragraph that
+     * merely starts with a link is prose) */
+    if (b->lead_link >= 20 && b->lead_link < b->chars &&
+        (b->in_item || (double)b->lead_link >= HX_TEASER * b->chars))
         return 0;
     if ((b->words >= 10 && (sentence || b->commas > 0)) || b->words >= 15 || b->chars >= 150)
         return (double)b->chars * (1.0 - 0.5 * ld);
@@ -1079,8 +1296,8 @@ static uint32_t hx_choose(hx_ctx *x) {
         double value = e->neg;
         for (int l = 0; l < 3; l++)
             value += e->pos[l] * hx_boost[l];
-        int neg = ((e->hint & HX_HINT_NEG) && !(e->hint & HX_HINT_STRONG)) ||
-                  (e->flags & HX_NAVLIKE);
+        int neg =
+            ((e->hint & HX_HINT_NEG) && !(e->hint & HX_HINT_STRONG)) || (e->flags & HX_NAVLIKE);
         e->score = neg && value > 0 ? value * 0.5 : value;
         if (e->parent != HX_NONE) {
             hx_el *p = &x->els[e->parent];
@@ -1114,7 +1331,9 @@ static uint32_t hx_choose(hx_ctx *x) {
             if (e->in_neg)
                 s *= 0.7;
         }
-        if (s > best_score) {
+        /* on a tie, the smaller container: what the larger adds is worth
+         * nothing */
+        if (s > best_score || (s == best_score && i > best && i < x->els[best].end)) {
             best_score = s;
             best = (uint32_t)i;
         }
@@ -1138,7 +1357,9 @@ static int hx_bad_path(const hx_ctx *x, uint32_t top, uint32_t el) {
     return 0;
 }
 
-static int hx_is_prose(const hx_block *b) { return b->value > 0 || b->conf >= 0.6f; }
+static int hx_is_prose(const hx_block *b) {
+    return b->value > 0 || b->conf >= 0.6f;
+}
 
 /* The heading element holding block 'b' when the heading or an element
  * between it and the block's text carries a negative hint ("Related
@@ -1167,7 +1388,7 @@ static void hx_filter(hx_ctx *x, uint32_t top, uint32_t title, const hx_conf *co
             continue;
         if (hx_bad_path(x, top, b->owner))
             continue;
-        if (hx_link_bad(b))
+        if (hx_link_bad(b) || b->ad)
             continue;
         b->keep = 1;
     }
@@ -1183,15 +1404,14 @@ static void hx_filter(hx_ctx *x, uint32_t top, uint32_t title, const hx_conf *co
             x->blocks[j++].keep = 0;
         i = j - 1;
     }
-    /* the title and what precedes it, when no prose precedes it */
+    /* the title, and what precedes it when no prose precedes it */
     if (title != HX_NONE && title >= t->b0 && title < t->b1) {
         int prose_before = 0;
         for (uint32_t i = t->b0; i < title; i++)
             if (x->blocks[i].keep && hx_is_prose(&x->blocks[i]))
                 prose_before = 1;
-        if (!prose_before)
-            for (uint32_t i = t->b0; i <= title; i++)
-                x->blocks[i].keep = 0;
+        for (uint32_t i = prose_before ? title : t->b0; i <= title; i++)
+            x->blocks[i].keep = 0;
     }
     /* a JSON-LD articleBody that is on the page whole bounds the article */
     if (hx_conf_complete(conf))
@@ -1216,6 +1436,33 @@ static void hx_filter(hx_ctx *x, uint32_t top, uint32_t title, const hx_conf *co
             x->blocks[i].keep = 0;
 }
 
+/* A byline shown above the article: a short block reading "By Name",
+ * between the title (or the container's start) and the first kept block.
+ * Returns its index or HX_NONE. */
+static uint32_t hx_find_byline(const hx_ctx *x, uint32_t top, uint32_t title) {
+    const hx_el *t = &x->els[top];
+    uint32_t from = title != HX_NONE && title < t->b0 ? title : t->b0;
+    for (uint32_t i = from; i < t->b1; i++) {
+        const hx_block *b = &x->blocks[i];
+        if (b->keep)
+            break;
+        if (b->words < 2 || b->words > 9 || b->stops > 0 || b->chars > 80)
+            continue;
+        const hx_item *it = NULL;
+        for (uint32_t k = b->i0; k < b->i1 && !it; k++)
+            if (!x->items[k].drop)
+                it = &x->items[k];
+        if (!it)
+            continue;
+        const char *s = (const char *)it->text->content;
+        while (hx_space_len((const unsigned char *)s))
+            s += hx_space_len((const unsigned char *)s);
+        if ((s[0] == 'B' || s[0] == 'b') && s[1] == 'y' && (s[2] == ' ' || s[2] == '\0'))
+            return i;
+    }
+    return HX_NONE;
+}
+
 /* The text of a block with whitespace collapsed (malloc'd), or NULL. */
 static char *hx_block_text(const hx_ctx *x, const hx_block *b) {
     ch_buf o = {0};
@@ -1225,8 +1472,10 @@ static char *hx_block_text(const hx_ctx *x, const hx_block *b) {
             continue;
         const char *s = (const char *)x->items[i].text->content;
         for (; *s; s++) {
-            if (hx_is_space_byte((unsigned char)*s)) {
+            size_t w = hx_space_len((const unsigned char *)s);
+            if (w) {
                 sp = o.len > 0;
+                s += w - 1;
                 continue;
             }
             if ((sp && buf_putc(&o, ' ') != 0) || buf_putc(&o, *s) != 0) {
@@ -1248,8 +1497,8 @@ static char *hx_block_text(const hx_ctx *x, const hx_block *b) {
 typedef struct hx_out {
     ch_buf *text;
     ch_offmap *map;
-    size_t pred;     /* source offset the map predicts at text->len */
-    int pending;     /* 0 nothing, 1 a space, 2 a paragraph break */
+    size_t pred; /* source offset the map predicts at text->len */
+    int pending; /* 0 nothing, 1 a space, 2 a paragraph break */
 } hx_out;
 
 /* Appends content bytes [a, b) of text node 't' with anchors. */
@@ -1308,7 +1557,7 @@ static int hx_emit_item(hx_out *o, const html_page *pg, const hx_item *it) {
     const unsigned char *s = (const unsigned char *)it->text->content;
     if (it->sep && o->pending == 0)
         o->pending = 1;
-    size_t n = strlen((const char *)s);
+    size_t n = it->len;
     if (it->pre) {
         size_t a = 0, b = n;
         if (!o->text->len || o->pending == 2)
@@ -1320,18 +1569,20 @@ static int hx_emit_item(hx_out *o, const html_page *pg, const hx_item *it) {
     }
     size_t i = 0;
     while (i < n) {
-        if (hx_is_space_byte(s[i])) {
+        size_t w = hx_space_len(s + i);
+        if (w) {
             if (o->pending == 0)
                 o->pending = 1;
-            while (i < n && hx_is_space_byte(s[i]))
-                i++;
+            i += w;
             continue;
         }
         size_t st = i;
-        /* a run: words separated by single spaces are copied in one piece */
+        /* a run: words separated by single ASCII spaces are copied in one
+         * piece */
         while (i < n) {
-            if (hx_is_space_byte(s[i])) {
-                if (s[i] == ' ' && i + 1 < n && !hx_is_space_byte(s[i + 1])) {
+            w = hx_space_len(s + i);
+            if (w) {
+                if (s[i] == ' ' && i + 1 < n && !hx_space_len(s + i + 1)) {
                     i++;
                     continue;
                 }
@@ -1347,12 +1598,19 @@ static int hx_emit_item(hx_out *o, const html_page *pg, const hx_item *it) {
 
 static int hx_render(hx_ctx *x, html_extract_result *out) {
     hx_out o = {&out->text, &out->map, 0, 0};
+    uint32_t row = HX_NONE;  /* table row of the last kept block, if a cell */
+    uint32_t cell = HX_NONE; /* owner of the last kept block */
     for (size_t i = 0; i < x->n_blocks; i++) {
         const hx_block *b = &x->blocks[i];
         if (!b->keep)
             continue;
         out->n_kept++;
-        o.pending = 2;
+        /* cells of one table row share a line: "3 Tamsin University 16:08.9" */
+        const hx_el *ow = &x->els[b->owner];
+        uint32_t r = (ow->flags & HX_CELL) ? ow->parent : HX_NONE;
+        o.pending = r != HX_NONE && r == row && b->owner != cell ? 1 : 2;
+        row = r;
+        cell = b->owner;
         for (uint32_t k = b->i0; k < b->i1; k++)
             if (!x->items[k].drop && hx_emit_item(&o, x->pg, &x->items[k]) != 0)
                 return -1;
@@ -1399,6 +1657,19 @@ int html_extract_run(const html_page *pg, const html_extract_hints *hints,
         }
         uint32_t top = hx_choose(&x);
         hx_filter(&x, top, title, &conf);
+        uint32_t by = hx_find_byline(&x, top, title);
+        if (by != HX_NONE) {
+            char *s = hx_block_text(&x, &x.blocks[by]);
+            if (!s)
+                goto done;
+            /* without the "By " */
+            size_t skip = s[2] == ' ' ? 3 : 2;
+            memmove(s, s + skip, strlen(s + skip) + 1);
+            if (*s)
+                out->byline = s;
+            else
+                free(s);
+        }
     }
     if (hx_render(&x, out) != 0)
         goto done;

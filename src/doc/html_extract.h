@@ -22,18 +22,18 @@
 /* What the page's metadata says, used to confirm the choice; every field
  * may be NULL. */
 typedef struct html_extract_hints {
-    const char *title;     /* headline (JSON-LD, Open Graph or <title>) */
-    const char *body;      /* JSON-LD articleBody */
-    const char *byline;    /* author names */
+    const char *title;  /* headline (JSON-LD, Open Graph or <title>) */
+    const char *body;   /* JSON-LD articleBody */
+    const char *byline; /* author names */
 } html_extract_hints;
 
 typedef struct html_extract_result {
-    ch_buf text;      /* paragraphs separated by "\n\n" */
-    ch_offmap map;    /* text offset -> offset in pg->u.text */
-    char *heading;    /* malloc'd text of the article's main heading, or NULL */
-    char *byline;     /* malloc'd text of a byline element, or NULL */
-    size_t n_blocks;  /* blocks on the page */
-    size_t n_kept;    /* blocks in the body */
+    ch_buf text;     /* paragraphs separated by "\n\n" */
+    ch_offmap map;   /* text offset -> offset in pg->u.text */
+    char *heading;   /* malloc'd text of the article's main heading, or NULL */
+    char *byline;    /* malloc'd text of a byline element, or NULL */
+    size_t n_blocks; /* blocks on the page */
+    size_t n_kept;   /* blocks in the body */
 } html_extract_result;
 
 /* Extracts the body of 'pg' into *out (zeroed by the caller). 'hints' may

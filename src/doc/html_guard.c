@@ -85,8 +85,8 @@ static unsigned char html_guard_class(const char *name) {
 }
 
 static int html_guard_name_char(unsigned char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == ':' || c == '-' || c == '_' || c == '.';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ':' ||
+           c == '-' || c == '_' || c == '.';
 }
 
 static int html_guard_name_start(unsigned char c) {

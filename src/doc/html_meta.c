@@ -62,6 +62,77 @@ static char *html_meta_squeeze(const char *s, size_t n, int *oom) {
     return o;
 }
 
+/* Encodes code point 'cp' as UTF-8 at 'out'; returns the length. */
+static size_t html_meta_utf8(uint32_t cp, char *out) {
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* Decodes, in place, HTML character references left in metadata (JSON-LD
+ * and attributes written with "&amp;#8217;" carry them): numeric ones and
+ * the HTML 4 names libxml2 knows. A reference is never shorter than its
+ * UTF-8, so the string only shrinks. */
+static void html_meta_unescape(char *s) {
+    char *w = s;
+    for (const char *r = s; *r;) {
+        if (*r == '&') {
+            const char *semi = r + 1;
+            while (*semi && *semi != ';' && *semi != '&' && semi - r < 12)
+                semi++;
+            uint32_t cp = 0;
+            if (*semi == ';' && semi - r >= 3) {
+                if (r[1] == '#') {
+                    int hex = r[2] == 'x' || r[2] == 'X';
+                    for (const char *d = r + 2 + hex; d < semi; d++) {
+                        int v = isdigit((unsigned char)*d) ? *d - '0'
+                                : hex && isxdigit((unsigned char)*d)
+                                    ? tolower((unsigned char)*d) - 'a' + 10
+                                    : -1;
+                        if (v < 0 || cp > 0x10FFFF) {
+                            cp = 0;
+                            break;
+                        }
+                        cp = cp * (hex ? 16u : 10u) + (uint32_t)v;
+                    }
+                } else {
+                    char name[16];
+                    size_t n = (size_t)(semi - r - 1);
+                    memcpy(name, r + 1, n);
+                    name[n] = '\0';
+                    const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
+                    if (e)
+                        cp = e->value;
+                }
+            }
+            if (cp && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF)) {
+                w += html_meta_utf8(cp, w);
+                r = semi + 1;
+                continue;
+            }
+        }
+        *w++ = *r++;
+    }
+    *w = '\0';
+}
+
 static int html_meta_ieq(const char *a, const char *b) {
     for (; *a && *b; a++, b++)
         if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
@@ -103,6 +174,7 @@ static void html_meta_offer(html_meta_state *st, int k, int rank, const char *s,
     char *v = html_meta_squeeze(s, n, &st->oom);
     if (!v)
         return;
+    html_meta_unescape(v);
     free(f->val);
     f->val = v;
     f->rank = rank;
@@ -130,7 +202,7 @@ static void html_meta_offer_author(html_meta_state *st, int rank, const char *s)
 
 static int html_meta_is_article_type(const char *t) {
     size_t n = strlen(t);
-    static const char *const kinds[] = {"Article", "BlogPosting", "Posting", "Report",
+    static const char *const kinds[] = {"Article",     "BlogPosting",     "Posting", "Report",
                                         "NewsArticle", "LiveBlogPosting", "Review"};
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
         size_t m = strlen(kinds[i]);
@@ -215,8 +287,7 @@ static void html_meta_ld_object(html_meta_state *st, json_t *o) {
     if (json_is_object(pub) && json_is_string(v = json_object_get(pub, "name")))
         html_meta_offer_z(st, HM_SITE, base + 1, json_string_value(v));
     if (art) {
-        if (json_is_string(v = json_object_get(o, "url")) &&
-            html_meta_is_url(json_string_value(v)))
+        if (json_is_string(v = json_object_get(o, "url")) && html_meta_is_url(json_string_value(v)))
             html_meta_offer_z(st, HM_URL, 4, json_string_value(v));
     }
 }
@@ -351,8 +422,7 @@ static void html_meta_tag(html_meta_state *st, const xmlNode *n) {
             if (html_meta_rules[r].field == HM_BYLINE)
                 html_meta_offer_author(st, html_meta_rules[r].rank, content);
             else
-                html_meta_offer_z(st, html_meta_rules[r].field, html_meta_rules[r].rank,
-                                  content);
+                html_meta_offer_z(st, html_meta_rules[r].field, html_meta_rules[r].rank, content);
         }
     }
 }
@@ -681,8 +751,7 @@ static int html_meta_free_form(const char *p, char *out, size_t cap) {
         if (!pm && h == 12)
             h = 0;
     }
-    return html_meta_put_date(out, cap, y, mo, d, has_time ? h : 0, mi, s, has_time, has_tz,
-                              tz);
+    return html_meta_put_date(out, cap, y, mo, d, has_time ? h : 0, mi, s, has_time, has_tz, tz);
 }
 
 int html_meta_iso_date(const char *s, char *out, size_t cap) {
@@ -714,8 +783,8 @@ int html_meta_iso_date(const char *s, char *out, size_t cap) {
 /* "Headline | Site" -> "Headline" when the tail is the site's name or a
  * short tail after the last separator. Works in place. */
 static void html_meta_clean_title(char *t, const char *site) {
-    static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ",
-                                       " :: ", " \xC2\xBB ", " \xC2\xAB ", " / "};
+    static const char *const seps[] = {" | ",  " - ",        " \xE2\x80\x93 ", " \xE2\x80\x94 ",
+                                       " :: ", " \xC2\xBB ", " \xC2\xAB ",     " / "};
     char *cut = NULL;
     for (size_t i = 0; i < sizeof seps / sizeof *seps; i++) {
         char *p = t, *last = NULL;
@@ -761,8 +830,8 @@ int html_meta_read(const html_page *pg, const char *url, html_meta *m) {
     if (root)
         html_meta_walk(&st, root);
     if (st.f[HM_PAGE_TITLE].val && !st.oom) {
-        char *t = html_meta_squeeze(st.f[HM_PAGE_TITLE].val, strlen(st.f[HM_PAGE_TITLE].val),
-                                    &st.oom);
+        char *t =
+            html_meta_squeeze(st.f[HM_PAGE_TITLE].val, strlen(st.f[HM_PAGE_TITLE].val), &st.oom);
         if (t) {
             html_meta_clean_title(t, st.f[HM_SITE].val);
             html_meta_offer_z(&st, HM_TITLE, 4, t);
@@ -782,6 +851,13 @@ int html_meta_read(const html_page *pg, const char *url, html_meta *m) {
                 st.f[HM_DATE].val = d;
             }
         }
+    }
+    /* a byline naming the site or a publishing tool's default user */
+    const char *by = st.f[HM_BYLINE].val;
+    if (by && (html_meta_ieq(by, "admin") || html_meta_ieq(by, "administrator") ||
+               (st.f[HM_SITE].val && html_meta_ieq(by, st.f[HM_SITE].val)))) {
+        free(st.f[HM_BYLINE].val);
+        st.f[HM_BYLINE].val = NULL;
     }
     m->title = st.f[HM_TITLE].val;
     m->byline = st.f[HM_BYLINE].val;

@@ -27,12 +27,12 @@
 #include "doc/html.h"
 
 typedef struct html_meta {
-    char *title;   /* every field: malloc'd UTF-8 with collapsed spaces, or NULL */
+    char *title; /* every field: malloc'd UTF-8 with collapsed spaces, or NULL */
     char *byline;
-    char *date;    /* ISO 8601 when parseable, else as written */
+    char *date; /* ISO 8601 when parseable, else as written */
     char *url;
     char *site;
-    char *body;    /* JSON-LD articleBody */
+    char *body;       /* JSON-LD articleBody */
     char *page_title; /* the <title> element as written */
 } html_meta;
 

@@ -33,12 +33,14 @@
  * to 5 decimals and F = P R / ((1 - alpha) P + alpha R) is computed from
  * the rounded figures and rounded.
  *
- * ROUGE-L's table costs (reference tokens x peer tokens) per sentence
- * pair; reference tokens that do not occur in the peer sentence are left
- * out of the table, which changes neither its values nor the positions
- * walked back (such a row repeats the row above it and is always left by
- * "up"). A pair needing more than ROUGE_MAX_CELLS cells, or a text with
- * more than ROUGE_MAX_CELLS skip bigrams, is refused (CHORUS_ERR_LIMIT).
+ * ROUGE-L's table is kept bit-parallel, 64 peer words to a machine word
+ * (rouge_lcs_bits), and reference tokens that do not occur in the peer
+ * sentence are left out of it, which changes neither its values nor the
+ * positions walked back (such a row repeats the row above it and is always
+ * left by "up"). ROUGE-W's table, whose cells are sums of weights, is a
+ * plain one. A table larger than 128 MB (ROUGE_MAX_CELLS cells for ROUGE-W,
+ * ROUGE_MAX_WORDS machine words for ROUGE-L), or a text with more than
+ * ROUGE_MAX_PAIRS skip bigrams, is refused (CHORUS_ERR_LIMIT).
  */
 #include <ctype.h>
 #include <errno.h>
@@ -52,7 +54,9 @@
 #include "util/buf.h"
 #include "util/vec.h"
 
-#define ROUGE_MAX_CELLS ((size_t)1 << 27)
+#define ROUGE_MAX_CELLS ((size_t)1 << 27) /* ROUGE-W table bytes (128 MB) */
+#define ROUGE_MAX_WORDS ((size_t)1 << 24) /* ROUGE-L table machine words (128 MB) */
+#define ROUGE_MAX_PAIRS ((size_t)1 << 21) /* skip bigrams of a text (64 MB of table) */
 
 enum { ROUGE_DIAG = 0, ROUGE_UP = 1, ROUGE_LEFT = 2 };
 
@@ -109,8 +113,7 @@ struct chorus_rouge {
     rouge_gslot *table;
     size_t table_cap;
     uint32_t table_gen, model_gen;
-    uint32_t *peer_grams, *model_grams; /* materialized skip bigrams */
-    size_t cap_pg, cap_mg;
+    unsigned table_shift; /* 64 - log2(table_cap) */
     unsigned char *mask;
     size_t cap_mask;
     unsigned char *dir;
@@ -433,8 +436,8 @@ chorus_rouge *chorus_rouge_new(const chorus_rouge_config *cfg, chorus_status *st
         size_t ns = 0;
         chorus_rouge_lexicon_counts(cfg->lexicon, NULL, &ns);
         if (ns == 0) {
-            rouge_seterr(err, errlen, "stopword removal asked for, but the stopword list is empty%s",
-                         NULL);
+            rouge_seterr(err, errlen,
+                         "stopword removal asked for, but the stopword list is empty%s", NULL);
             return NULL;
         }
     }
@@ -524,8 +527,6 @@ void chorus_rouge_free(chorus_rouge *r) {
     free(r->pmask);
     free(r->vbits);
     free(r->table);
-    free(r->peer_grams);
-    free(r->model_grams);
     free(r->mask);
     free(r->dir);
     free(r->rows_pos);
@@ -641,18 +642,22 @@ static int rouge_localize_text(chorus_rouge *r, rouge_text *t) {
 
 /* ------------------------------------------------------------ n-grams */
 
-static uint64_t rouge_gram_hash(const uint32_t *k, size_t n) {
-    uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ k[i]) * 0xff51afd7ed558ccdULL;
-    return h ^ (h >> 29);
-}
+/* The peer's n-grams (n >= 2) and skip bigrams go into an open-addressing
+ * table; a reference's are looked up in it, a hit being counted while the
+ * reference's running count of the gram does not exceed the peer's (that
+ * is min(reference count, peer count) in total). The first two ids of a
+ * key are kept in the slot; longer keys point into the peer's tokens.
+ * Unigrams, and the unigram half of ROUGE-SU (separate, since a unigram
+ * never equals a pair), use dense counts by local id instead. */
 
 /* Makes the table empty with room for 'n' grams. */
 static int rouge_table_reset(chorus_rouge *r, size_t n) {
     size_t need = 16;
-    while (need < 2 * n + 2)
+    unsigned bits = 4;
+    while (need < 2 * n + 2) {
         need *= 2;
+        bits++;
+    }
     if (need > r->table_cap) {
         rouge_gslot *t = calloc(need, sizeof *t);
         if (!t)
@@ -662,7 +667,12 @@ static int rouge_table_reset(chorus_rouge *r, size_t n) {
         r->table_cap = need;
         r->table_gen = 0;
         r->model_gen = 0;
+    } else {
+        bits = 0;
+        for (size_t c = r->table_cap; c > 1; c >>= 1)
+            bits++;
     }
+    r->table_shift = 64 - bits;
     if (++r->table_gen == 0) { /* wrapped: clear for real */
         memset(r->table, 0, r->table_cap * sizeof *r->table);
         r->table_gen = 1;
@@ -670,104 +680,147 @@ static int rouge_table_reset(chorus_rouge *r, size_t n) {
     return 0;
 }
 
+/* The slot of key[0..klen) (klen >= 2), inserted when absent and 'insert'
+ * is set (NULL when absent otherwise). */
 static rouge_gslot *rouge_table_find(chorus_rouge *r, const uint32_t *key, size_t klen,
                                      int insert) {
+    uint32_t a = key[0], b = key[1];
+    uint64_t h = ((uint64_t)a << 32) | b;
+    for (size_t k = 2; k < klen; k++)
+        h = (h ^ key[k]) * 0xff51afd7ed558ccdULL + k;
     size_t mask = r->table_cap - 1;
-    size_t i = (size_t)rouge_gram_hash(key, klen) & mask;
+    size_t i = (size_t)((h * 0x9E3779B97F4A7C15ULL) >> r->table_shift);
     for (;;) {
         rouge_gslot *s = &r->table[i];
         if (s->gen != r->table_gen) {
             if (!insert)
                 return NULL;
             s->gen = r->table_gen;
-            s->k0 = key[0];
-            s->k1 = klen > 1 ? key[1] : 0;
-            s->key = key;
+            s->k0 = a;
+            s->k1 = b;
+            s->key = klen > 2 ? key : NULL;
             s->peer = 0;
             s->model = 0;
             s->mgen = 0;
             return s;
         }
-        if (s->k0 == key[0] && (klen < 2 || s->k1 == key[1]) &&
-            (klen <= 2 || memcmp(s->key + 2, key + 2, (klen - 2) * sizeof *key) == 0))
+        if (s->k0 == a && s->k1 == b &&
+            (klen == 2 || memcmp(s->key + 2, key + 2, (klen - 2) * sizeof *key) == 0))
             return s;
         i = (i + 1) & mask;
     }
 }
 
-/* Grams of a text as (ids, count, size): contiguous n-grams of 'flat'
- * (stride 1) or materialized skip bigrams (stride 2). */
-typedef struct rouge_grams {
-    const uint32_t *base;
-    size_t count, klen, stride;
-} rouge_grams;
-
-/* Materializes the skip bigrams (and, for SU, unigrams as (a, DROP)) of
- * toks[0..n) into *out, as ROUGE-1.5.5's createSkipBigram lists them. */
-static int rouge_skip_grams(const uint32_t *toks, size_t n, int gap, int unigrams,
-                            uint32_t **out, size_t *cap, size_t *count) {
-    size_t k = 0;
-    size_t span = (gap < 0 || (size_t)gap >= n) ? n : (size_t)gap + 1;
-    if (span > 0 && n > ROUGE_MAX_CELLS / span)
-        return -2; /* too many pairs */
-    size_t need = 2 * n * (span + (unigrams ? 1 : 0)) + 2;
-    if (VEC_RESERVE(*out, *cap, need) != 0)
-        return -1;
-    uint32_t *g = *out;
-    for (size_t i = 0; i + 1 < n; i++) {
-        if (unigrams) {
-            g[2 * k] = toks[i];
-            g[2 * k + 1] = ROUGE_DROP;
-            k++;
-        }
-        for (size_t j = i + 1; j < n && (gap < 0 || j <= i + (size_t)gap + 1); j++) {
-            g[2 * k] = toks[i];
-            g[2 * k + 1] = toks[j];
-            k++;
-        }
-    }
-    *count = k;
-    return 0;
-}
-
-/* Loads the peer's grams into the table. */
-static int rouge_table_load(chorus_rouge *r, const rouge_grams *pg) {
-    if (rouge_table_reset(r, pg->count) != 0)
-        return -1;
-    for (size_t i = 0; i < pg->count; i++) {
-        rouge_gslot *s = rouge_table_find(r, pg->base + i * pg->stride, pg->klen, 1);
-        s->peer++;
-    }
-    return 0;
-}
-
-/* Clipped hits of a reference's grams against the loaded peer grams. */
-static size_t rouge_table_hits(chorus_rouge *r, const rouge_grams *mg) {
+/* Starts counting a new reference's grams. */
+static void rouge_table_new_model(chorus_rouge *r) {
     if (++r->model_gen == 0) {
         for (size_t i = 0; i < r->table_cap; i++)
             r->table[i].mgen = 0;
         r->model_gen = 1;
     }
-    size_t hit = 0;
-    for (size_t i = 0; i < mg->count; i++) {
-        rouge_gslot *s = rouge_table_find(r, mg->base + i * mg->stride, mg->klen, 0);
-        if (!s)
-            continue;
-        if (s->mgen != r->model_gen) {
-            s->mgen = r->model_gen;
-            s->model = 0;
+}
+
+/* Counts one reference gram; returns 1 for a hit. */
+static int rouge_table_hit(chorus_rouge *r, const uint32_t *key, size_t klen) {
+    rouge_gslot *s = rouge_table_find(r, key, klen, 0);
+    if (!s)
+        return 0;
+    if (s->mgen != r->model_gen) {
+        s->mgen = r->model_gen;
+        s->model = 0;
+    }
+    return ++s->model <= s->peer;
+}
+
+/* Number of n-grams of a text. */
+static size_t rouge_ngram_count(const rouge_text *t, int n) {
+    return t->n_flat >= (size_t)n ? t->n_flat - (size_t)n + 1 : 0;
+}
+
+/* Largest j - i of a skip bigram (i, j) in a text of n tokens. */
+static size_t rouge_skip_span(size_t n, int gap) {
+    return (gap < 0 || (size_t)gap >= n) ? n : (size_t)gap + 1;
+}
+
+/* Number of skip bigrams of a text of n tokens, as ROUGE-1.5.5's
+ * createSkipBigram lists them: (i, j), i < j <= i + span. */
+static size_t rouge_skip_count(size_t n, int gap) {
+    size_t span = rouge_skip_span(n, gap), c = 0;
+    for (size_t i = 0; i + 1 < n; i++)
+        c += n - 1 - i < span ? n - 1 - i : span;
+    return c;
+}
+
+/* Loads the peer's n-grams (n >= 2) or skip bigrams (n == 0). */
+static int rouge_table_load(chorus_rouge *r, int n) {
+    const uint32_t *t = r->peer.flat;
+    size_t T = r->peer.n_flat;
+    if (n >= 2) {
+        size_t c = rouge_ngram_count(&r->peer, n);
+        if (rouge_table_reset(r, c) != 0)
+            return -1;
+        for (size_t i = 0; i < c; i++)
+            rouge_table_find(r, t + i, (size_t)n, 1)->peer++;
+        return 0;
+    }
+    size_t span = rouge_skip_span(T, r->cfg.skip_gap);
+    if (rouge_table_reset(r, rouge_skip_count(T, r->cfg.skip_gap)) != 0)
+        return -1;
+    for (size_t i = 0; i + 1 < T; i++) {
+        size_t end = i + span < T - 1 ? i + span : T - 1;
+        for (size_t j = i + 1; j <= end; j++) {
+            uint32_t key[2] = {t[i], t[j]};
+            rouge_table_find(r, key, 2, 1)->peer++;
         }
-        if (++s->model <= s->peer)
-            hit++;
+    }
+    return 0;
+}
+
+/* Clipped hits of a reference's n-grams (n >= 2) or skip bigrams (n == 0)
+ * against the loaded peer grams. */
+static size_t rouge_table_hits(chorus_rouge *r, const rouge_text *mt, int n) {
+    const uint32_t *t = mt->flat;
+    size_t T = mt->n_flat, hit = 0;
+    rouge_table_new_model(r);
+    if (n >= 2) {
+        size_t c = rouge_ngram_count(mt, n);
+        for (size_t i = 0; i < c; i++)
+            hit += (size_t)rouge_table_hit(r, t + i, (size_t)n);
+        return hit;
+    }
+    size_t span = rouge_skip_span(T, r->cfg.skip_gap);
+    for (size_t i = 0; i + 1 < T; i++) {
+        size_t end = i + span < T - 1 ? i + span : T - 1;
+        for (size_t j = i + 1; j <= end; j++) {
+            uint32_t key[2] = {t[i], t[j]};
+            hit += (size_t)rouge_table_hit(r, key, 2);
+        }
     }
     return hit;
 }
 
-static rouge_grams rouge_ngrams(const rouge_text *t, int n) {
-    rouge_grams g = {t->flat, 0, (size_t)n, 1};
-    if (t->n_flat >= (size_t)n)
-        g.count = t->n_flat - (size_t)n + 1;
-    return g;
+/* Unigram counts of a text's n-gram view into cnt[0..n_local). */
+static void rouge_unigrams(const chorus_rouge *r, const rouge_text *t, uint32_t *cnt) {
+    memset(cnt, 0, r->n_local * sizeof *cnt);
+    for (size_t i = 0; i < t->n_flat; i++)
+        cnt[t->flat[i]]++;
+}
+
+/* Clipped unigram hits of a reference against r->peer_uni (which the caller
+ * may have adjusted); 'skip_last' leaves the reference's last token out. */
+static size_t rouge_unigram_hits(chorus_rouge *r, const rouge_text *mt, int skip_last) {
+    rouge_unigrams(r, mt, r->model_uni);
+    if (skip_last && mt->n_flat > 0)
+        r->model_uni[mt->flat[mt->n_flat - 1]]--;
+    size_t hit = 0;
+    for (size_t i = 0; i < mt->n_flat; i++) {
+        uint32_t t = mt->flat[i], mc = r->model_uni[t];
+        if (mc > 0) {
+            hit += mc < r->peer_uni[t] ? mc : r->peer_uni[t];
+            r->model_uni[t] = 0; /* each word once */
+        }
+    }
+    return hit;
 }
 
 /* ------------------------------------------------------------- LCS */
@@ -834,13 +887,13 @@ static void rouge_mark(const unsigned char *dir, size_t rows, size_t cols, const
 }
 
 static unsigned rouge_popcount(uint64_t x) {
-#if defined(__GNUC__)
+#if defined(__GNUC__) && defined(__POPCNT__)
     return (unsigned)__builtin_popcountll(x);
 #else
-    unsigned c = 0;
-    for (; x; x &= x - 1)
-        c++;
-    return c;
+    x = x - ((x >> 1) & UINT64_C(0x5555555555555555));
+    x = (x & UINT64_C(0x3333333333333333)) + ((x >> 2) & UINT64_C(0x3333333333333333));
+    x = (x + (x >> 4)) & UINT64_C(0x0f0f0f0f0f0f0f0f);
+    return (unsigned)((x * UINT64_C(0x0101010101010101)) >> 56);
 #endif
 }
 
@@ -864,10 +917,11 @@ static size_t rouge_zeros(const uint64_t *v, size_t k) {
  * V_i = (V_{i-1} + U) | (V_{i-1} - U), and V_0 all ones. The walk back
  * reads c from the stored rows: at (i, j) it takes the match when x_i =
  * y_j, else goes up when c[i-1][j] >= c[i][j-1], else left -- the choices
- * of ROUGE-1.5.5's table, at a 64th of its cost. */
+ * of ROUGE-1.5.5's table, at a 64th of its cost -- and stops when c[i][j]
+ * is 0, as no match is left to mark. */
 static chorus_status rouge_lcs_bits(chorus_rouge *r, size_t rows, size_t n) {
     size_t W = (n + 63) / 64;
-    if (rows + 1 > ROUGE_MAX_CELLS / W) {
+    if (rows + 1 > ROUGE_MAX_WORDS / W) {
         snprintf(r->err, sizeof r->err,
                  "a sentence pair of %zu x %zu words is too long for ROUGE-L; "
                  "split the text into sentences, one per line",
@@ -899,18 +953,27 @@ static chorus_status rouge_lcs_bits(chorus_rouge *r, size_t rows, size_t n) {
             C[w] = s | (v & ~u);
         }
     }
-    size_t i = rows, j = n;
-    while (i > 0 && j > 0) {
+    /* c = c[i][j] along the walk; once it is 0 no match is left to mark */
+    size_t i = rows, j = n, c = rouge_zeros(V + rows * W, n);
+    while (c > 0) {
         const uint64_t *M = r->pmask + (size_t)r->mask_slot[r->rows_tok[i - 1]] * W;
         size_t b = j - 1;
         if ((M[b / 64] >> (b % 64)) & 1) {
             i--;
             j--;
+            c--;
             r->mask[r->rows_pos[i]] = 1;
-        } else if (rouge_zeros(V + (i - 1) * W, j) >= rouge_zeros(V + i * W, j - 1)) {
+            continue;
+        }
+        /* c[i][j-1] = c[i][j] less one when bit j-1 of V_i is zero */
+        size_t left = c - (size_t)(((V[i * W + b / 64] >> (b % 64)) & 1) == 0);
+        size_t up = rouge_zeros(V + (i - 1) * W, j);
+        if (up >= left) {
             i--;
+            c = up;
         } else {
             j--;
+            c = left;
         }
     }
     return CHORUS_OK;
@@ -986,13 +1049,6 @@ static void rouge_wlcs_table(chorus_rouge *r, const uint32_t *x, size_t m, const
         lp = lc;
         lc = u;
     }
-}
-
-/* Unigram counts of a text's n-gram view into cnt[0..n_local). */
-static void rouge_unigrams(const chorus_rouge *r, const rouge_text *t, uint32_t *cnt) {
-    memset(cnt, 0, r->n_local * sizeof *cnt);
-    for (size_t i = 0; i < t->n_flat; i++)
-        cnt[t->flat[i]]++;
 }
 
 /* Marks, in r->mask, the union LCS positions of every reference sentence
@@ -1173,65 +1229,60 @@ static chorus_status rouge_score_all(chorus_rouge *r, size_t n_refs, rouge_res *
         if (!r->cfg.best_reference)
             tot.score = 0;
         if (m->kind == ROUGE_KIND_N && m->n == 1) {
-            /* unigrams: dense counts by local id */
             for (size_t k = 0; k < n_refs; k++) {
                 const rouge_text *mt = &r->models[k];
-                rouge_unigrams(r, mt, r->model_uni);
-                size_t hit = 0;
-                for (size_t i = 0; i < mt->n_flat; i++) {
-                    uint32_t t = mt->flat[i];
-                    if (r->model_uni[t] > 0) {
-                        hit += r->model_uni[t] < r->peer_uni[t] ? r->model_uni[t] : r->peer_uni[t];
-                        r->model_uni[t] = 0; /* count each word once */
-                    }
-                }
                 rouge_part p;
-                p.hit = (double)hit;
+                p.hit = (double)rouge_unigram_hits(r, mt, 0);
                 p.model = (double)mt->n_flat;
                 p.peer = (double)r->peer.n_flat;
                 p.score = mt->n_flat ? rouge_round5(p.hit / p.model) : 0;
                 rouge_combine(r, &tot, &p);
             }
-        } else if (m->kind == ROUGE_KIND_N || m->kind == ROUGE_KIND_S ||
-                   m->kind == ROUGE_KIND_SU) {
-            rouge_grams pg;
+        } else if (m->kind == ROUGE_KIND_N || m->kind == ROUGE_KIND_S || m->kind == ROUGE_KIND_SU) {
+            int n = m->kind == ROUGE_KIND_N ? m->n : 0;
             int su = m->kind == ROUGE_KIND_SU;
-            if (m->kind == ROUGE_KIND_N) {
-                pg = rouge_ngrams(&r->peer, m->n);
-            } else {
-                size_t cnt;
-                int rc = rouge_skip_grams(r->peer.flat, r->peer.n_flat, r->cfg.skip_gap, su,
-                                          &r->peer_grams, &r->cap_pg, &cnt);
-                if (rc == -2)
+            size_t pc;
+            if (n == 0) {
+                size_t longest = r->peer.n_flat;
+                for (size_t k = 0; k < n_refs; k++)
+                    if (r->models[k].n_flat > longest)
+                        longest = r->models[k].n_flat;
+                size_t span = rouge_skip_span(longest, r->cfg.skip_gap);
+                if (span > 0 && longest > ROUGE_MAX_PAIRS / span)
                     goto toolong;
-                if (rc != 0)
-                    goto nomem;
-                pg = (rouge_grams){r->peer_grams, cnt, 2, 2};
+                pc = rouge_skip_count(r->peer.n_flat, r->cfg.skip_gap);
+            } else {
+                pc = rouge_ngram_count(&r->peer, n);
             }
-            if (rouge_table_load(r, &pg) != 0)
+            if (rouge_table_load(r, n) != 0)
                 goto nomem;
+            /* SU's unigrams: every token but the last one, on both sides */
+            uint32_t last = r->peer.n_flat ? r->peer.flat[r->peer.n_flat - 1] : 0;
+            if (su && r->peer.n_flat > 0) {
+                r->peer_uni[last]--;
+                pc += r->peer.n_flat - 1;
+            }
             for (size_t k = 0; k < n_refs; k++) {
-                rouge_grams mg;
-                if (m->kind == ROUGE_KIND_N) {
-                    mg = rouge_ngrams(&r->models[k], m->n);
-                } else {
-                    size_t cnt;
-                    int rc = rouge_skip_grams(r->models[k].flat, r->models[k].n_flat,
-                                              r->cfg.skip_gap, su, &r->model_grams, &r->cap_mg,
-                                              &cnt);
-                    if (rc == -2)
-                        goto toolong;
-                    if (rc != 0)
-                        goto nomem;
-                    mg = (rouge_grams){r->model_grams, cnt, 2, 2};
-                }
+                const rouge_text *mt = &r->models[k];
                 rouge_part p;
-                p.hit = (double)rouge_table_hits(r, &mg);
-                p.model = (double)mg.count;
-                p.peer = (double)pg.count;
-                p.score = mg.count ? rouge_round5(p.hit / p.model) : 0;
+                size_t mc, hit = rouge_table_hits(r, mt, n);
+                if (n == 0) {
+                    mc = rouge_skip_count(mt->n_flat, r->cfg.skip_gap);
+                    if (su && mt->n_flat > 0) {
+                        hit += rouge_unigram_hits(r, mt, 1);
+                        mc += mt->n_flat - 1;
+                    }
+                } else {
+                    mc = rouge_ngram_count(mt, n);
+                }
+                p.hit = (double)hit;
+                p.model = (double)mc;
+                p.peer = (double)pc;
+                p.score = mc ? rouge_round5(p.hit / p.model) : 0;
                 rouge_combine(r, &tot, &p);
             }
+            if (su && r->peer.n_flat > 0)
+                r->peer_uni[last]++;
         } else {
             for (size_t k = 0; k < n_refs; k++) {
                 rouge_part p;
@@ -1250,7 +1301,7 @@ nomem:
 toolong:
     snprintf(r->err, sizeof r->err,
              "too many skip bigrams (more than %zu): a text is too long for this skip gap",
-             ROUGE_MAX_CELLS);
+             ROUGE_MAX_PAIRS);
     return CHORUS_ERR_LIMIT;
 }
 
@@ -1273,7 +1324,8 @@ chorus_status chorus_rouge_add(chorus_rouge *r, const char *id, const char *peer
     }
     for (size_t k = 0; k < n_refs; k++) {
         if (!refs[k] && ref_lens[k] > 0) {
-            snprintf(r->err, sizeof r->err, "evaluation '%.200s': reference %zu is NULL", id, k + 1);
+            snprintf(r->err, sizeof r->err, "evaluation '%.200s': reference %zu is NULL", id,
+                     k + 1);
             return CHORUS_ERR_INVALID;
         }
     }
@@ -1305,8 +1357,8 @@ chorus_status chorus_rouge_add(chorus_rouge *r, const char *id, const char *peer
 
     /* read */
     const chorus_rouge_config *c = &r->cfg;
-    if (rouge_text_read(&r->vocab, &r->peer, peer ? peer : "", peer_len, c->max_words,
-                        c->max_bytes, r->need_sentences) != 0)
+    if (rouge_text_read(&r->vocab, &r->peer, peer ? peer : "", peer_len, c->max_words, c->max_bytes,
+                        r->need_sentences) != 0)
         goto nomem;
     for (size_t k = 0; k < n_refs; k++)
         if (rouge_text_read(&r->vocab, &r->models[k], refs[k] ? refs[k] : "", ref_lens[k],

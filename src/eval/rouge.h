@@ -45,11 +45,11 @@ int rouge_lexicon_is_stopword(const chorus_rouge_lexicon *lex, const char *w, si
 /* Token cache of an evaluator: raw word -> id of its final form (stopword
  * dropped, stemmed), so each distinct word is stemmed once. */
 typedef struct rouge_vocab {
-    ch_strmap *raw;     /* raw lower-case words */
-    uint32_t *raw_to;   /* (raw count) -> id in 'final' or ROUGE_DROP */
+    ch_strmap *raw;   /* raw lower-case words */
+    uint32_t *raw_to; /* (raw count) -> id in 'final' or ROUGE_DROP */
     size_t raw_cap;
-    ch_strmap *final;   /* final token strings */
-    char *scratch;      /* a lower-cased word, then its stem */
+    ch_strmap *final; /* final token strings */
+    char *scratch;    /* a lower-cased word, then its stem */
     size_t scratch_cap;
     int stem, stopwords;
     const chorus_rouge_lexicon *lex;
@@ -74,18 +74,18 @@ typedef struct rouge_text {
 /* Reads 'text' into 't' with ROUGE-1.5.5's truncation (max_words or
  * max_bytes, 0 = none); 'sentences' asks for the sentence view too.
  * Returns 0 or -1 when out of memory. */
-int rouge_text_read(rouge_vocab *v, rouge_text *t, const char *text, size_t len,
-                    size_t max_words, size_t max_bytes, int sentences);
+int rouge_text_read(rouge_vocab *v, rouge_text *t, const char *text, size_t len, size_t max_words,
+                    size_t max_bytes, int sentences);
 void rouge_text_free(rouge_text *t);
 
 /* ----------------------------------------------------------------- scores */
 
 typedef enum rouge_kind {
-    ROUGE_KIND_N,  /* ROUGE-n */
-    ROUGE_KIND_L,  /* ROUGE-L */
-    ROUGE_KIND_W,  /* ROUGE-W */
-    ROUGE_KIND_S,  /* ROUGE-S */
-    ROUGE_KIND_SU  /* ROUGE-SU */
+    ROUGE_KIND_N, /* ROUGE-n */
+    ROUGE_KIND_L, /* ROUGE-L */
+    ROUGE_KIND_W, /* ROUGE-W */
+    ROUGE_KIND_S, /* ROUGE-S */
+    ROUGE_KIND_SU /* ROUGE-SU */
 } rouge_kind;
 
 typedef struct rouge_metric {

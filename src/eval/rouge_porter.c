@@ -41,12 +41,12 @@
 /* --------------------------------------------------- letter classes */
 
 enum {
-    PORTER_NONE = 0,     /* no character */
-    PORTER_NOT_AEIOU,    /* c */
-    PORTER_AEIOUY,       /* v */
-    PORTER_NOT_AEIOUY,   /* tail of C */
-    PORTER_AEIOU,        /* tail of V */
-    PORTER_NOT_AEIOUWXY  /* last letter of *o */
+    PORTER_NONE = 0,    /* no character */
+    PORTER_NOT_AEIOU,   /* c */
+    PORTER_AEIOUY,      /* v */
+    PORTER_NOT_AEIOUY,  /* tail of C */
+    PORTER_AEIOU,       /* tail of V */
+    PORTER_NOT_AEIOUWXY /* last letter of *o */
 };
 
 static int porter_is_aeiou(unsigned char ch) {
@@ -77,11 +77,16 @@ typedef struct porter_elem {
     unsigned char first, rest, optional;
 } porter_elem;
 
-#define PORTER_C {PORTER_NOT_AEIOU, PORTER_NOT_AEIOUY, 0}
-#define PORTER_C_OPT {PORTER_NOT_AEIOU, PORTER_NOT_AEIOUY, 1}
-#define PORTER_V {PORTER_AEIOUY, PORTER_AEIOU, 0}
-#define PORTER_V_OPT {PORTER_AEIOUY, PORTER_AEIOU, 1}
-#define PORTER_v {PORTER_AEIOUY, PORTER_NONE, 0}
+#define PORTER_C                                                                                   \
+    { PORTER_NOT_AEIOU, PORTER_NOT_AEIOUY, 0 }
+#define PORTER_C_OPT                                                                               \
+    { PORTER_NOT_AEIOU, PORTER_NOT_AEIOUY, 1 }
+#define PORTER_V                                                                                   \
+    { PORTER_AEIOUY, PORTER_AEIOU, 0 }
+#define PORTER_V_OPT                                                                               \
+    { PORTER_AEIOUY, PORTER_AEIOU, 1 }
+#define PORTER_v                                                                                   \
+    { PORTER_AEIOUY, PORTER_NONE, 0 }
 
 static const porter_elem porter_mgr0[] = {PORTER_C_OPT, PORTER_V, PORTER_C};
 static const porter_elem porter_meq1[] = {PORTER_C_OPT, PORTER_V, PORTER_C, PORTER_V_OPT};
@@ -135,20 +140,19 @@ typedef struct porter_rule {
 } porter_rule;
 
 static const porter_rule porter_step2[] = {
-    {"ational", "ate"}, {"tional", "tion"}, {"enci", "ence"},   {"anci", "ance"},
-    {"izer", "ize"},    {"bli", "ble"},     {"alli", "al"},     {"entli", "ent"},
-    {"eli", "e"},       {"ousli", "ous"},   {"ization", "ize"}, {"ation", "ate"},
-    {"ator", "ate"},    {"alism", "al"},    {"iveness", "ive"}, {"fulness", "ful"},
-    {"ousness", "ous"}, {"aliti", "al"},    {"iviti", "ive"},   {"biliti", "ble"},
+    {"ational", "ate"}, {"tional", "tion"}, {"enci", "ence"}, {"anci", "ance"}, {"izer", "ize"},
+    {"bli", "ble"},     {"alli", "al"},     {"entli", "ent"}, {"eli", "e"},     {"ousli", "ous"},
+    {"ization", "ize"}, {"ation", "ate"},   {"ator", "ate"},  {"alism", "al"},  {"iveness", "ive"},
+    {"fulness", "ful"}, {"ousness", "ous"}, {"aliti", "al"},  {"iviti", "ive"}, {"biliti", "ble"},
     {"logi", "log"}};
 
-static const porter_rule porter_step3[] = {{"icate", "ic"}, {"ative", ""}, {"alize", "al"},
+static const porter_rule porter_step3[] = {{"icate", "ic"}, {"ative", ""},  {"alize", "al"},
                                            {"iciti", "ic"}, {"ical", "ic"}, {"ful", ""},
                                            {"ness", ""}};
 
-static const char *const porter_step4[] = {"al",  "ance", "ence", "er",  "ic",  "able",
-                                           "ible", "ant", "ement", "ou", "ism", "ate",
-                                           "iti", "ous", "ive",  "ize"};
+static const char *const porter_step4[] = {"al",   "ance", "ence",  "er", "ic",  "able",
+                                           "ible", "ant",  "ement", "ou", "ism", "ate",
+                                           "iti",  "ous",  "ive",   "ize"};
 
 static int porter_ends(const char *w, size_t len, const char *suf) {
     size_t k = strlen(suf);
@@ -203,8 +207,7 @@ static size_t porter_run(const porter_work *wk, char *w, size_t len) {
             if (porter_ends(w, len, "at") || porter_ends(w, len, "bl") ||
                 porter_ends(w, len, "iz")) {
                 w[len++] = 'e';
-            } else if (len >= 2 && w[len - 1] == w[len - 2] &&
-                       !strchr("aeiouylsz", w[len - 1])) {
+            } else if (len >= 2 && w[len - 1] == w[len - 2] && !strchr("aeiouylsz", w[len - 1])) {
                 len -= 1;
             } else if (porter_match(wk, w, len, porter_cvc, PORTER_NELEM(porter_cvc), 1)) {
                 w[len++] = 'e';

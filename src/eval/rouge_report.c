@@ -80,8 +80,8 @@ static int rrep_text(const chorus_rouge *r, ch_buf *b) {
                 rouge_perl_num(a, sizeof a, v[3]);
                 rouge_perl_num(p, sizeof p, v[4]);
                 rouge_perl_num(h, sizeof h, v[5]);
-                bad |= buf_printf(b, "%s %s Eval %s.%s R:%s P:%s F:%s\n", sys, name, id, sys, a,
-                                  p, h);
+                bad |=
+                    buf_printf(b, "%s %s Eval %s.%s R:%s P:%s F:%s\n", sys, name, id, sys, a, p, h);
             }
         }
     }
@@ -150,8 +150,8 @@ static json_t *rrep_json(const chorus_rouge *r) {
         bad |= rrep_set(ja, "f", json_real(avg.f));
         if (cfg->resamples > 0 && cfg->counting != CHORUS_ROUGE_RAW) {
             bad |= rrep_set(ja, "recall_ci", rrep_pair(avg.recall_ci[0], avg.recall_ci[1]));
-            bad |= rrep_set(ja, "precision_ci",
-                              rrep_pair(avg.precision_ci[0], avg.precision_ci[1]));
+            bad |=
+                rrep_set(ja, "precision_ci", rrep_pair(avg.precision_ci[0], avg.precision_ci[1]));
             bad |= rrep_set(ja, "f_ci", rrep_pair(avg.f_ci[0], avg.f_ci[1]));
         }
         bad |= rrep_set(ja, "reference_count", rrep_count(avg.model_count));

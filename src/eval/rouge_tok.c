@@ -96,9 +96,18 @@ static uint32_t rtok_final_id(rouge_vocab *v, const char *w, size_t n) {
     return fin;
 }
 
-static int rtok_is_alnum(unsigned char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
+/* ASCII letters and digits map to their lower-case form, every other byte
+ * to 0 (a separator). */
+static const unsigned char rtok_fold[256] = {
+    ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', ['5'] = '5', ['6'] = '6',
+    ['7'] = '7', ['8'] = '8', ['9'] = '9', ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd',
+    ['e'] = 'e', ['f'] = 'f', ['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k',
+    ['l'] = 'l', ['m'] = 'm', ['n'] = 'n', ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r',
+    ['s'] = 's', ['t'] = 't', ['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y',
+    ['z'] = 'z', ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f',
+    ['G'] = 'g', ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm',
+    ['N'] = 'n', ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't',
+    ['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y', ['Z'] = 'z'};
 
 /* Perl's \s without locale or Unicode rules. */
 static int rtok_is_space(unsigned char c) {
@@ -107,18 +116,21 @@ static int rtok_is_space(unsigned char c) {
 
 /* Appends the ids of the words of s[0..n) to *arr. */
 static int rtok_segment(rouge_vocab *v, const char *s, size_t n, uint32_t **arr, size_t *len,
-                       size_t *cap) {
+                        size_t *cap) {
+    if (VEC_RESERVE(*arr, *cap, *len + n / 2 + 1) != 0) /* at most one word per 2 bytes */
+        return -1;
+    const unsigned char *u = (const unsigned char *)s;
     size_t i = 0;
     while (i < n) {
-        if (!rtok_is_alnum((unsigned char)s[i])) {
+        if (!rtok_fold[u[i]]) {
             i++;
             continue;
         }
         size_t j = i;
-        while (j < n && rtok_is_alnum((unsigned char)s[j]))
+        while (j < n && rtok_fold[u[j]])
             j++;
         size_t wl = j - i;
-        if (2 * wl + 2 > v->scratch_cap) {
+        if (2 * wl + 2 > v->scratch_cap) { /* the word, then its stem */
             size_t nc = 2 * wl + 2 < 256 ? 256 : 2 * wl + 2;
             char *ns = realloc(v->scratch, nc);
             if (!ns)
@@ -126,17 +138,15 @@ static int rtok_segment(rouge_vocab *v, const char *s, size_t n, uint32_t **arr,
             v->scratch = ns;
             v->scratch_cap = nc;
         }
-        for (size_t k = 0; k < wl; k++) {
-            char c = s[i + k];
-            v->scratch[k] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
-        }
+        for (size_t k = 0; k < wl; k++)
+            v->scratch[k] = (char)rtok_fold[u[i + k]];
         v->scratch[wl] = '\0';
+        i = j;
         uint32_t id = rtok_final_id(v, v->scratch, wl);
         if (id == ROUGE_NOMEM)
             return -1;
-        if (id != ROUGE_DROP && VEC_PUSH(*arr, *len, *cap, id) != 0)
-            return -1;
-        i = j;
+        if (id != ROUGE_DROP)
+            (*arr)[(*len)++] = id;
     }
     return 0;
 }
@@ -185,8 +195,8 @@ typedef struct rtok_limit {
 /* How much of a line of length n the view keeps (the line is then
  * s[0..result)); may set lim->done. 'lcs' selects the sentence view's rule
  * for -b. */
-static size_t rtok_cut(rtok_limit *lim, const char *s, size_t n, size_t max_words,
-                      size_t max_bytes, int lcs) {
+static size_t rtok_cut(rtok_limit *lim, const char *s, size_t n, size_t max_words, size_t max_bytes,
+                       int lcs) {
     if (max_words > 0) {
         size_t f = rtok_fields(s, n);
         if (lim->used + f < max_words) {
@@ -213,8 +223,8 @@ static size_t rtok_cut(rtok_limit *lim, const char *s, size_t n, size_t max_word
     return n;
 }
 
-int rouge_text_read(rouge_vocab *v, rouge_text *t, const char *text, size_t len,
-                    size_t max_words, size_t max_bytes, int sentences) {
+int rouge_text_read(rouge_vocab *v, rouge_text *t, const char *text, size_t len, size_t max_words,
+                    size_t max_bytes, int sentences) {
     t->n_flat = 0;
     t->n_sent_tok = 0;
     t->n_sents = 0;

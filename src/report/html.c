@@ -2,10 +2,14 @@
  * html.c - the cross-source report as one self-contained HTML page: no
  * external scripts, fonts or styles, readable on a laptop and on a phone.
  *
- * Sections: the cited summary; the sources side by side (columns on a wide
- * screen, stacked on a narrow one) with every summary sentence and every
- * fact shared by several reports highlighted where it comes from; the
- * facts x sources support matrix; claims and denials. Every sentence of
+ * Sections: the cited summary; where the reports disagree (each side's
+ * sentence with the figure marked); the sources side by side (columns on a
+ * wide screen, stacked on a narrow one) with every summary sentence and
+ * every fact shared by several reports highlighted where it comes from; the
+ * facts x sources support matrix (claims and denials tagged); the quotes,
+ * each once with its speaker, the reports carrying it and their wording
+ * with the differing words marked; entities with their aliases and counts
+ * per report; the timeline. Every sentence of
  * every source has an anchor "d<report>s<position>" (1-based report), so
  * summary lines and matrix cells link to the exact place they come from.
  */
@@ -75,6 +79,12 @@ static const char html_style[] =
     ".tag.single{background:#f1f1f1}"
     "mark{background:#ffc9c9;padding:0 .1em}"
     ".scroll{overflow-x:auto}"
+    ".quote,.conflict{border-left:3px solid #d8dce3;padding:.1rem .8rem;margin:.8rem 0}"
+    ".quote ul{margin:.2rem 0;padding-left:1.1rem}.quote li{margin:.25rem 0}"
+    ".sides{display:grid;grid-template-columns:repeat(auto-fit,minmax(15rem,1fr));gap:.6rem}"
+    ".side{background:#fafbfc;border:1px solid #e6e8ee;border-radius:6px;padding:.4rem .6rem}"
+    ".timeline li{margin:.35rem 0}"
+    "nav{overflow-x:auto;white-space:nowrap;padding-bottom:.3rem}"
     "@media (max-width:700px){.sources{grid-auto-flow:row}.source{max-height:none}"
     "body{font-size:15px}h1{font-size:1.25rem}}";
 
@@ -205,6 +215,164 @@ static int html_matrix(const chorus_report *r, ch_buf *out) {
     return buf_puts(out, "</tbody></table></div></section>");
 }
 
+/* Escaped bytes [off, off+len) of report doc's article text with the
+ * ranges (ascending, inside it) wrapped in <mark>. */
+static int html_marked(const chorus_cluster *c, uint32_t doc, size_t off, size_t len,
+                       const size_t *m_off, const size_t *m_len, size_t n_m, ch_buf *out) {
+    const char *t = c->docs[doc].text;
+    size_t at = off, end = off + len;
+    for (size_t k = 0; k < n_m; k++) {
+        size_t a = m_off[k] < at ? at : m_off[k], b = m_off[k] + m_len[k];
+        if (b > end)
+            b = end;
+        if (a >= b)
+            continue;
+        if (html_esc(out, t + at, a - at) || buf_puts(out, "<mark>") ||
+            html_esc(out, t + a, b - a) || buf_puts(out, "</mark>"))
+            return -1;
+        at = b;
+    }
+    return html_esc(out, t + at, end - at);
+}
+
+#define HTML_QUOTES_MAX 40
+
+static int html_quotes(const chorus_report *r, ch_buf *out) {
+    const chorus_cluster *c = r->cluster;
+    const ch_quotes *qs = &r->quotes;
+    if (buf_puts(out, "<section id=\"quotes\"><h2>Quotes</h2>"
+                      "<p class=\"meta\">Each quotation once, with every report that carries "
+                      "it; <mark>marked</mark> words differ from the first version.</p>"))
+        return -1;
+    if (!qs->n_groups && buf_puts(out, "<p>No direct quotations found.</p>"))
+        return -1;
+    for (size_t g = 0; g < qs->n_groups && g < HTML_QUOTES_MAX; g++) {
+        const ch_quote_group *grp = &qs->g[g];
+        const ch_quote *cq = &qs->q[grp->canonical];
+        if (buf_puts(out, "<div class=\"quote\"><p class=\"meta\"><b>") ||
+            html_escz(out, cq->speaker ? cq->speaker : "speaker unknown") ||
+            buf_printf(out, "</b> · %zu report%s", grp->n_docs, grp->n_docs == 1 ? "" : "s") ||
+            (grp->attribution_differs &&
+             buf_puts(out, " · <span class=\"tag denial\">attributed differently</span>")) ||
+            buf_puts(out, "</p><ul>"))
+            return -1;
+        for (size_t m = 0; m < grp->n_members; m++) {
+            const ch_quote_variant *v = &grp->members[m];
+            const ch_quote *q = &qs->q[v->quote];
+            if (buf_printf(out, "<li><a href=\"#d%us%u\">[%u]</a> &ldquo;", q->doc + 1,
+                           c->sents[q->first_sent].pos, q->doc + 1) ||
+                html_marked(c, q->doc, q->off, q->len, v->diff_off, v->diff_len, v->n_diff, out) ||
+                buf_puts(out, "&rdquo;"))
+                return -1;
+            if (q->attribution && (buf_puts(out, " <span class=\"meta\">&mdash; ") ||
+                                   html_escz(out, q->attribution) || buf_puts(out, "</span>")))
+                return -1;
+            if (buf_puts(out, "</li>"))
+                return -1;
+        }
+        if (buf_puts(out, "</ul></div>"))
+            return -1;
+    }
+    return buf_puts(out, "</section>");
+}
+
+static int html_conflicts(const chorus_report *r, ch_buf *out) {
+    const chorus_cluster *c = r->cluster;
+    const ch_conflicts *cs = &r->conflicts;
+    if (buf_puts(out, "<section id=\"conflicts\"><h2>Where the reports disagree</h2>"))
+        return -1;
+    if (!cs->n && buf_puts(out, "<p>No conflicting figures, dates or times found.</p>"))
+        return -1;
+    for (size_t k = 0; k < cs->n; k++) {
+        const ch_conflict *cf = &cs->c[k];
+        if (buf_printf(out, "<div class=\"conflict\"><p class=\"meta\">%s: %zu reports "
+                            "give different values</p><div class=\"sides\">",
+                       conflicts_kind_name(cf->kind), cf->n_sides))
+            return -1;
+        for (size_t i = 0; i < cf->n_sides; i++) {
+            const ch_quantity *q = &cs->q[cf->sides[i]];
+            const ch_sentence *st = &c->sents[q->sent];
+            size_t mo = q->off, ml = q->len;
+            if (buf_printf(out, "<div class=\"side\"><b><a href=\"#d%us%u\">[%u]</a></b> ",
+                           q->doc + 1, st->pos, q->doc + 1) ||
+                html_marked(c, q->doc, st->off, st->len, &mo, &ml, 1, out) ||
+                buf_puts(out, "</div>"))
+                return -1;
+        }
+        if (buf_puts(out, "</div></div>"))
+            return -1;
+    }
+    return buf_puts(out, "</section>");
+}
+
+#define HTML_ENTITIES_MAX 40
+
+static int html_entities(const chorus_report *r, ch_buf *out) {
+    const ch_entities *es = &r->entities;
+    if (buf_puts(out, "<section id=\"entities\"><h2>People, organisations, places</h2>"
+                      "<div class=\"scroll\"><table><thead><tr><th>Name</th><th>Kind</th>"
+                      "<th>Also written</th>"))
+        return -1;
+    for (size_t i = 0; i < es->n_docs; i++)
+        if (buf_printf(out, "<th>%zu</th>", i + 1))
+            return -1;
+    if (buf_puts(out, "</tr></thead><tbody>"))
+        return -1;
+    for (size_t k = 0; k < es->n && k < HTML_ENTITIES_MAX; k++) {
+        const ch_entity *en = &es->e[k];
+        if (buf_puts(out, "<tr><td>") || html_escz(out, en->name) ||
+            buf_printf(out, "</td><td>%s</td><td>", entities_kind_name(en->kind)))
+            return -1;
+        for (size_t i = 0, shown = 0; i < en->n_aliases; i++) {
+            if (!strcmp(en->aliases[i], en->name))
+                continue;
+            if ((shown++ && buf_puts(out, ", ")) || html_escz(out, en->aliases[i]))
+                return -1;
+        }
+        if (buf_puts(out, "</td>"))
+            return -1;
+        for (size_t i = 0; i < es->n_docs; i++)
+            if (buf_printf(out, en->per_doc[i] ? "<td class=\"y\">%u</td>" : "<td class=\"n\">%u</td>",
+                           en->per_doc[i]))
+                return -1;
+        if (buf_puts(out, "</tr>"))
+            return -1;
+    }
+    return buf_puts(out, "</tbody></table></div></section>");
+}
+
+#define HTML_TIMELINE_MAX 60
+
+static int html_timeline(const chorus_report *r, ch_buf *out) {
+    const chorus_cluster *c = r->cluster;
+    const ch_timeline *tl = &r->timeline;
+    if (buf_puts(out, "<section id=\"timeline\"><h2>Timeline</h2>"))
+        return -1;
+    if (!tl->n && buf_puts(out, "<p>No dated events found.</p>"))
+        return -1;
+    if (tl->n && buf_puts(out, "<ol class=\"timeline\">"))
+        return -1;
+    for (size_t k = 0; k < tl->n && k < HTML_TIMELINE_MAX; k++) {
+        const ch_tl_event *ev = &tl->ev[k];
+        const ch_tl_ref *rf = &ev->refs[0];
+        const ch_sentence *st = &c->sents[rf->sent];
+        if (buf_puts(out, "<li><b>") || html_escz(out, ev->iso ? ev->iso : "undated") ||
+            (ev->label && (buf_puts(out, " · ") || html_escz(out, ev->label))) ||
+            buf_printf(out, "</b> <a href=\"#d%us%u\">", rf->doc + 1, st->pos) ||
+            html_esc(out, c->docs[rf->doc].text + rf->off, rf->len) ||
+            buf_puts(out, "</a> <span class=\"cite\">["))
+            return -1;
+        for (size_t i = 0; i < ev->n_docs; i++)
+            if (buf_printf(out, i ? ",%u" : "%u", ev->docs[i] + 1))
+                return -1;
+        if (buf_puts(out, "]</span></li>"))
+            return -1;
+    }
+    if (tl->n && buf_puts(out, "</ol>"))
+        return -1;
+    return buf_puts(out, "</section>");
+}
+
 int render_report_html(const chorus_report *r, ch_buf *out) {
     const chorus_cluster *c = r->cluster;
     /* mark[i]: 1 = sentence i is in the summary, 2 = part of a shared fact */
@@ -227,10 +395,14 @@ int render_report_html(const chorus_report *r, ch_buf *out) {
             buf_puts(out, html_style) || buf_puts(out, "</style></head><body><header><h1>") ||
             html_escz(out, title) ||
             buf_printf(out, "</h1><p class=\"meta\">%zu reports, %zu sentences · chorus %s</p>"
-                            "<nav><a href=\"#summary\">Summary</a><a href=\"#sources\">Sources</a>"
-                            "<a href=\"#facts\">Facts</a></nav></header><main>",
+                            "<nav><a href=\"#summary\">Summary</a><a href=\"#conflicts\">Conflicts</a>"
+                            "<a href=\"#sources\">Sources</a><a href=\"#facts\">Facts</a>"
+                            "<a href=\"#quotes\">Quotes</a><a href=\"#entities\">Entities</a>"
+                            "<a href=\"#timeline\">Timeline</a></nav></header><main>",
                        c->n_docs, c->n_sents, CHORUS_VERSION) ||
-            html_summary(r, out) || html_sources(r, mark, out) || html_matrix(r, out) ||
+            html_summary(r, out) || html_conflicts(r, out) || html_sources(r, mark, out) ||
+            html_matrix(r, out) || html_quotes(r, out) || html_entities(r, out) ||
+            html_timeline(r, out) ||
             buf_puts(out, "</main></body></html>\n");
     free(mark);
     return e ? -1 : 0;

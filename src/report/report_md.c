@@ -1,7 +1,8 @@
 /*
  * report_md.c - the cross-source report as plain text and as Markdown:
- * the cited summary, then what the reports agree on, what only one says,
- * and the claims and denials with who makes them.
+ * the cited summary, then what several reports say, the denials, where the
+ * reports disagree, the quotes, what only one report says, the entities and
+ * the timeline.
  */
 #include "report/render.h"
 
@@ -70,6 +71,96 @@ static int report_claims(const chorus_report *r, int md, ch_buf *out) {
     return 0;
 }
 
+/* Appends bytes of report doc's article text, line breaks as spaces,
+ * escaped for Markdown when md. */
+static int report_span(const chorus_report *r, uint32_t doc, size_t off, size_t len, int md,
+                       ch_buf *out) {
+    const char *t = r->cluster->docs[doc].text + off;
+    for (size_t i = 0; i < len; i++) {
+        char ch = t[i] == '\n' ? ' ' : t[i];
+        if (md && strchr("\\`*_[]<>#|", ch) && buf_putc(out, '\\') != 0)
+            return -1;
+        if (buf_putc(out, ch) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int report_quotes(const chorus_report *r, int md, ch_buf *out) {
+    const ch_quotes *qs = &r->quotes;
+    size_t shown = 0;
+    for (size_t g = 0; g < qs->n_groups && shown < 30; g++, shown++) {
+        const ch_quote_group *grp = &qs->g[g];
+        const ch_quote *cq = &qs->q[grp->canonical];
+        if (buf_puts(out, md ? "- **" : "  ") ||
+            buf_puts(out, cq->speaker ? cq->speaker : "speaker unknown") ||
+            buf_puts(out, md ? "**: \"" : ": \"") ||
+            report_span(r, cq->doc, cq->off, cq->len, md, out) || buf_puts(out, "\" ["))
+            return -1;
+        for (size_t m = 0; m < grp->n_members; m++) {
+            uint32_t d = qs->q[grp->members[m].quote].doc;
+            if ((m == 0 || qs->q[grp->members[m - 1].quote].doc != d) &&
+                buf_printf(out, m ? ",%u" : "%u", d + 1))
+                return -1;
+        }
+        if (buf_puts(out, "]") ||
+            (grp->attribution_differs && buf_puts(out, " (attributed differently)")) ||
+            buf_putc(out, '\n'))
+            return -1;
+    }
+    return shown || !buf_puts(out, md ? "- (none)\n" : "  (none)\n") ? 0 : -1;
+}
+
+static int report_conflicts(const chorus_report *r, int md, ch_buf *out) {
+    const ch_conflicts *cs = &r->conflicts;
+    for (size_t k = 0; k < cs->n; k++) {
+        const ch_conflict *cf = &cs->c[k];
+        if (buf_printf(out, md ? "- %s: " : "  %s: ", conflicts_kind_name(cf->kind)))
+            return -1;
+        for (size_t i = 0; i < cf->n_sides; i++) {
+            const ch_quantity *q = &cs->q[cf->sides[i]];
+            if ((i && buf_puts(out, " vs ")) || buf_puts(out, md ? "\"" : "\"") ||
+                report_span(r, q->doc, q->off, q->len, md, out) ||
+                buf_printf(out, "\" [%u]", q->doc + 1))
+                return -1;
+        }
+        if (buf_putc(out, '\n'))
+            return -1;
+    }
+    return cs->n || !buf_puts(out, md ? "- (none)\n" : "  (none)\n") ? 0 : -1;
+}
+
+static int report_entities(const chorus_report *r, int md, ch_buf *out) {
+    const ch_entities *es = &r->entities;
+    for (size_t k = 0; k < es->n && k < 20; k++) {
+        const ch_entity *en = &es->e[k];
+        if (buf_printf(out, md ? "- %s (%s, %zu mentions)" : "  %s (%s, %zu mentions)", en->name,
+                       entities_kind_name(en->kind), en->n_mentions))
+            return -1;
+        for (size_t i = 0, shown = 0; i < en->n_aliases; i++)
+            if (strcmp(en->aliases[i], en->name) &&
+                buf_printf(out, shown++ ? ", %s" : ": also %s", en->aliases[i]))
+                return -1;
+        if (buf_putc(out, '\n'))
+            return -1;
+    }
+    return es->n || !buf_puts(out, md ? "- (none)\n" : "  (none)\n") ? 0 : -1;
+}
+
+static int report_timeline(const chorus_report *r, int md, ch_buf *out) {
+    const ch_timeline *tl = &r->timeline;
+    for (size_t k = 0; k < tl->n && k < 40; k++) {
+        const ch_tl_event *ev = &tl->ev[k];
+        const ch_tl_ref *rf = &ev->refs[0];
+        if (buf_printf(out, md ? "- **%s%s%s**: " : "  %s%s%s: ", ev->iso ? ev->iso : "undated",
+                       ev->label ? ", " : "", ev->label ? ev->label : "") ||
+            report_span(r, rf->doc, rf->off, rf->len, md, out) ||
+            report_marks(out, ev->docs, ev->n_docs) || buf_putc(out, '\n'))
+            return -1;
+    }
+    return tl->n || !buf_puts(out, md ? "- (none)\n" : "  (none)\n") ? 0 : -1;
+}
+
 #define REPORT_MAX_LISTED 30
 
 static int report_plain_or_md(const chorus_report *r, int md, ch_buf *out) {
@@ -78,8 +169,14 @@ static int report_plain_or_md(const chorus_report *r, int md, ch_buf *out) {
     if (buf_puts(out, md ? "\n## What several reports say\n\n" : "\nWhat several reports say:\n") ||
         report_facts(r, md, 1, REPORT_MAX_LISTED, out) ||
         buf_puts(out, md ? "\n## Denials\n\n" : "\nDenials:\n") || report_claims(r, md, out) ||
+        buf_puts(out, md ? "\n## Where the reports disagree\n\n" : "\nWhere the reports disagree:\n") ||
+        report_conflicts(r, md, out) ||
+        buf_puts(out, md ? "\n## Quotes\n\n" : "\nQuotes:\n") || report_quotes(r, md, out) ||
         buf_puts(out, md ? "\n## Said by one report only\n\n" : "\nSaid by one report only:\n") ||
-        report_facts(r, md, 0, REPORT_MAX_LISTED, out))
+        report_facts(r, md, 0, REPORT_MAX_LISTED, out) ||
+        buf_puts(out, md ? "\n## People, organisations, places\n\n" : "\nPeople, organisations, places:\n") ||
+        report_entities(r, md, out) ||
+        buf_puts(out, md ? "\n## Timeline\n\n" : "\nTimeline:\n") || report_timeline(r, md, out))
         return -1;
     return 0;
 }

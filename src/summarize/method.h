@@ -5,8 +5,9 @@
  * way in from outside the module.
  *
  * A method either scores every sentence (LexRank, centroid, lead), after
- * which sel_greedy() picks by score, or runs its own greedy loop over the
- * same selection state (MMR, submodular). Either way every candidate passes
+ * which sel_greedy() picks by score, or runs its own loop over the same
+ * selection state (MMR, submodular; the ILP solves for its candidates,
+ * then fills the rest of the budget). Either way every candidate passes
  * the same three gates, in this order: sel_eligible (not taken; the length
  * and headline rule of the current pass), sel_redundant (cosine to an
  * already selected sentence) and sel_fit (the budget).
@@ -44,6 +45,8 @@ typedef struct sel_state {
     size_t used;       /* spent so far */
     double redundancy; /* max cosine to a selected sentence */
     int truncate_last;
+    unsigned priors; /* CHORUS_PRIOR_* bits in force */
+    double time_limit; /* seconds per cluster for an exact solver (ilp.c) */
     int relaxed;   /* 0: skip short and headline sentences */
     int closed;    /* 1 once an overflowing sentence was taken */
     uint32_t *sel; /* (n) selected, in order */
@@ -128,6 +131,51 @@ void sub_params_default(sub_params *p);
 /* Submodular selection (Lin & Bilmes 2011); scores[i] is the objective of
  * the singleton {i}. Returns 0, or -1 when out of memory. */
 int submodular_select(sel_state *st, const sub_params *p, double *scores);
+
+/* ---------------------------------------------------------------- priors */
+
+/* Sentence priors (prior.c): prior[i] > 0, 1 neutral, for the
+ * CHORUS_PRIOR_* bits in 'which'. Returns 0, or -1 when out of memory. */
+int prior_compute(const ch_rank_input *in, unsigned which, double *prior);
+
+/* 1 if the sentence t[0..n) only makes sense after the one before it. */
+int prior_needs_context(const char *t, size_t n);
+
+/* Concept-coverage selection (ilp.c). scores[i] is the weight of the
+ * concepts of sentence i times its prior. Returns 0, or -1 when out of
+ * memory. */
+int ilp_select(sel_state *st, double *scores);
+
+/* The problem the ILP solves, exposed for tests: m candidates with costs,
+ * values added when chosen (bonus), concept lists, weights, the budget and
+ * pairs that may not both be chosen. */
+typedef struct ilp_prob {
+    size_t m;          /* candidates */
+    uint32_t *cand;    /* (m) sentence index */
+    double *cost;      /* (m) in the budget's unit */
+    double *bonus;     /* (m) sentence prior's share of the objective */
+    uint32_t *coff;    /* (m + 1) */
+    uint32_t *cid;     /* concept ids of candidate k: cid[coff[k] .. coff[k+1]) */
+    const double *w;   /* (n_concepts) concept weights */
+    size_t n_concepts;
+    uint32_t *pa, *pb; /* (n_pairs) candidate pairs excluded together */
+    size_t n_pairs, cap_pairs;
+    double budget;
+} ilp_prob;
+
+/* Objective of the candidate set chosen[0..m) (0/1 each): covered concept
+ * weight plus the bonuses. 'mark' is scratch of n_concepts bytes. */
+double ilp_objective(const ilp_prob *p, const unsigned char *chosen, unsigned char *mark);
+
+/* Solves p with GLPK; chosen[] receives the solution and *obj its value.
+ * Returns 1 when proven optimal, 0 when stopped by the time limit
+ * (seconds) or the node limit with a feasible solution, -1 when there is
+ * none (GLPK error, out of memory, a limit hit before any solution). */
+int ilp_solve_exact(const ilp_prob *p, double time_limit, unsigned char *chosen, double *obj);
+
+/* The greedy fallback: cost-scaled greedy, then the best single
+ * candidate if better. Returns 0, or -1 when out of memory. */
+int ilp_solve_greedy(const ilp_prob *p, unsigned char *chosen, double *obj);
 
 /* The objective F(S) for the sentences s[0..m) under the partition and
  * graph the greedy would use (for tests). *f receives the value. Returns 0,

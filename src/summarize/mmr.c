@@ -18,6 +18,11 @@
  * longer fits the budget never will (the budget only shrinks), nor does a
  * redundant one become novel again: both leave the pool for good.
  * Ties are broken by document, position, index (sel_before).
+ *
+ * Priors (prior.c) scale the relevance: rel(i) = cos(i, centroid) *
+ * prior_i, with the priors the options switch on (position, support
+ * across reports, length, context) and, when a query is given, its pull.
+ * With every prior off and no query this is plain MMR.
  * scores[i] = rel(i).
  */
 #include <stdlib.h>
@@ -38,8 +43,17 @@ int mmr_select(sel_state *st, double *scores) {
         free(out);
         return -1;
     }
+    double *prior = malloc(n * sizeof *prior);
+    if (!prior || prior_compute(in, st->priors, prior) != 0) {
+        free(prior);
+        free(c);
+        free(maxsim);
+        free(out);
+        return -1;
+    }
     for (size_t i = 0; i < n; i++)
-        scores[i] = centroid_dot(&in->vec[i], c);
+        scores[i] = centroid_dot(&in->vec[i], c) * prior[i];
+    free(prior);
     const double lambda = MMR_LAMBDA;
     while (!sel_full(st)) {
         uint32_t best = UINT32_MAX;

@@ -1,6 +1,6 @@
 /*
  * select.h - sentence scoring and budgeted selection, one entry point for
- * every method (lexrank.c, centroid.c, mmr.c, submodular.c, lead in
+ * every method (lexrank.c, centroid.c, mmr.c, submodular.c, ilp.c, lead in
  * select.c).
  */
 #ifndef CHORUS_SUMMARIZE_SELECT_H
@@ -22,6 +22,14 @@ typedef struct ch_rank_input {
     size_t n;
     size_t n_docs;
     uint32_t n_terms; /* ids in vec are < n_terms */
+    /* Optional (NULL when absent; the methods then do without): */
+    const uint32_t *const *terms; /* (n) content-term ids of each sentence in
+                                     text order (bigram concepts, concept.c) */
+    const uint32_t *n_terms_of;   /* (n) length of terms[i] */
+    const char *const *text;      /* (n) sentence text (priors, prior.c) */
+    const size_t *text_len;       /* (n) bytes of text[i] */
+    const ch_svec *query;         /* unit TF-IDF vector of a query or topic in
+                                     the same term space; NULL or empty: none */
 } ch_rank_input;
 
 typedef struct ch_select_opts {
@@ -33,6 +41,8 @@ typedef struct ch_select_opts {
                                        (cosine >= 0.999) are never both taken */
     int truncate_last;              /* 1: the last sentence may overflow a word or
                                        byte budget (the caller cuts it) */
+    unsigned priors;                /* CHORUS_PRIOR_* bits (prior.c) */
+    double ilp_time_limit;          /* seconds per cluster for GLPK (ilp.c) */
 } ch_select_opts;
 
 /* Scores all sentences into scores[0..n) and selects a summary within the

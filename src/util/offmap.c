@@ -28,9 +28,14 @@ size_t offmap_src(const ch_offmap *m, size_t out) {
             hi = mid;
     }
     size_t s = m->a[lo].src + (out - m->a[lo].out);
-    if (lo + 1 < m->n && s > m->a[lo + 1].src)
-        s = m->a[lo + 1].src;
+    /* a byte before the next anchor lies before that anchor's source */
+    if (lo + 1 < m->n && m->a[lo + 1].src > m->a[lo].src && s >= m->a[lo + 1].src)
+        s = m->a[lo + 1].src - 1;
     return s;
+}
+
+size_t offmap_src_end(const ch_offmap *m, size_t out_end) {
+    return out_end ? offmap_src(m, out_end - 1) + 1 : offmap_src(m, 0);
 }
 
 void offmap_free(ch_offmap *m) {

@@ -9,9 +9,9 @@
  *   source:  "Skip to content\nKerry said ..."     derived: "Kerry said ..."
  *   anchors: (0, 16)
  *
- * offmap_src(o) = min(a.src + (o - a.out), next.src) for the last anchor a
- * with a.out <= o (clamping keeps a 3-byte U+FFFD that replaced one bad byte
- * inside that byte). An empty map is the identity.
+ * offmap_src(o) = min(a.src + (o - a.out), next.src - 1) for the last
+ * anchor a with a.out <= o (clamping keeps a 3-byte U+FFFD that replaced one
+ * bad byte inside that byte). An empty map is the identity.
  */
 #ifndef CHORUS_UTIL_OFFMAP_H
 #define CHORUS_UTIL_OFFMAP_H
@@ -34,6 +34,11 @@ int offmap_add(ch_offmap *m, size_t out, size_t src);
 
 /* Source offset of derived offset 'out'. */
 size_t offmap_src(const ch_offmap *m, size_t out);
+
+/* Source end of a derived range ending at 'out_end' (exclusive): one past
+ * the source of its last byte, so a range that ends just before a removed
+ * stretch does not swallow it. */
+size_t offmap_src_end(const ch_offmap *m, size_t out_end);
 
 /* No operation on a zeroed map. */
 void offmap_free(ch_offmap *m);
