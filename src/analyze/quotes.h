@@ -86,9 +86,11 @@ typedef struct ch_quotes {
 
 /* ------------------------------------------------------------ vocabulary */
 
-/* Word lists used by attribution: speech verbs (data/speech-verbs-en.txt)
- * and given names with their usual gender (data/given-names-en.txt). Build
- * one per thread or share a built one read-only. */
+/* Word lists used by extraction and attribution, all embedded: speech verbs
+ * (data/speech-verbs-en.txt), given names with their usual gender
+ * (data/given-names-en.txt), function words (data/stopwords-en.txt) and
+ * abbreviations that keep their period (data/abbreviations-en.txt). Build
+ * one per thread, or share a built one read-only. */
 typedef struct ch_quote_lex ch_quote_lex;
 
 /* Returns a new vocabulary, or NULL when out of memory. */
@@ -130,8 +132,11 @@ int quotes_attribute(const ch_quote_lex *lx, const char *text, size_t len, ch_qu
 
 /* Groups quotations of several reports: two quotations of different reports
  * join when their word sequences mostly contain one another (see
- * quotes_group.c). texts[d] is the article text of report d. Sets q[i].group
- * and fills *g (arena array of *n_groups). */
+ * quotes_group.c); a group holds at most three quotations of one report.
+ * texts[d] is the article text of report d. Sets q[i].group and fills *g
+ * (arena array of *n_groups, members of each in quotation order; a group's
+ * attribution_differs reads the members' speaker and attr_kind, so call it
+ * after quotes_attribute()). */
 int quotes_group(ch_quote *q, size_t n, const char *const *texts, ch_arena *a, ch_quote_group **g,
                  size_t *n_groups);
 

@@ -1525,10 +1525,19 @@ static const char *quotes_resolve_org(const quotes_ctx *x, size_t at, const ch_q
         /* a company-like name that opens its sentence as its subject
          * ("Voltra Mobility, which sells ..., said"), not any place */
         if (loose && !fallback && !e->org && dist <= 3 && memchr(e->name, ' ', e->name_len)) {
-            size_t s0 = m->tok;
+            size_t s0 = m->tok, pe = m->end;
             while (s0 > 0 && x->sid[s0 - 1] == x->sid[m->tok])
                 s0--;
-            if (quotes_subject(x, s0, m->end) == m->tok)
+            while (pe < x->nt && !x->t[pe].para)
+                pe++;
+            /* words only before it ("Electric bike maker Voltra ..."), and
+             * a paragraph that is a sentence, not a headline or a menu */
+            int subject = m->tok - s0 <= 6;
+            for (size_t i = s0; i < m->tok && subject; i++)
+                subject = quotes_is_word(x, i) && !x->inq[i];
+            int sentence =
+                pe > 0 && (quotes_is_p(x, pe - 1, ".!?") || x->t[pe - 1].kind == QTK_MARK);
+            if (subject && sentence)
                 fallback = e->name;
         }
         if (!word && fallback)
@@ -1617,6 +1626,10 @@ static const char *quotes_resolve_issuer(quotes_ctx *x, size_t at, size_t noun, 
                          quotes_in_list(x->text, &x->t[v], quotes_issue_verbs) >= 0 && v < k;
             int said_in = quotes_is_verb(x, v) && v + 3 <= k && k <= v + 4 &&
                           quotes_tok_is(x->text, &x->t[v + 1], "in");
+            /* "In an official statement, the government said ..." */
+            int led_by = quotes_is_verb(x, v) && !quotes_is_ing(x, v) && k < v && k <= s0 + 4 &&
+                         quotes_tok_is(x->text, &x->t[s0], "in");
+            said_in = said_in || led_by;
             if (x->inq[v] || !(issues || said_in))
                 continue;
             size_t e = v;
