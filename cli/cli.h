@@ -86,6 +86,12 @@ extern const struct option cli_sum_longopts[];
     "  -f, --format F         input format: auto (default) | text | jsonl | multinews | duc | html\n" \
     "  -q, --quiet            no warnings on stderr\n"
 
+/* The getopt_long table of a summarizing command: the shared options, then
+ * 'extra' (terminated by a zero entry), then the terminator, into dst (room
+ * for 'cap' entries). Returns 0, or -1 when dst is too small. */
+int cli_options_join(struct option *dst, size_t cap, const struct option *extra);
+#define CLI_MAX_OPTIONS 64
+
 void cli_sum_init(cli_sum_opts *o);
 /* Handles one shared option; returns 1 when handled, 0 when 'opt' is not a
  * shared option, -1 on a bad value (message printed). */

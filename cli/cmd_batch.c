@@ -93,13 +93,14 @@ int cmd_batch(int argc, char **argv) {
     so.format = CHORUS_FORMAT_JSONL;
     size_t threads = cli_default_threads();
 
-    struct option longopts[32];
-    size_t nl = 0;
-    while (cli_sum_longopts[nl].name)
-        longopts[nl] = cli_sum_longopts[nl], nl++;
-    longopts[nl++] = (struct option){"threads", required_argument, NULL, 'j'};
-    longopts[nl++] = (struct option){"help", no_argument, NULL, 'h'};
-    longopts[nl] = (struct option){NULL, 0, NULL, 0};
+    static const struct option own[] = {
+        {"threads", required_argument, NULL, 'j'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    struct option longopts[CLI_MAX_OPTIONS];
+    if (cli_options_join(longopts, CLI_MAX_OPTIONS, own) != 0)
+        return CLI_EXIT_INTERNAL;
     int opt;
     optind = 1;
     while ((opt = getopt_long(argc, argv, CLI_SUM_SHORTOPTS "j:h", longopts, NULL)) != -1) {

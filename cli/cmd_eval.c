@@ -168,22 +168,23 @@ int cmd_eval(int argc, char **argv) {
                *stopwords = NULL, *out_dir = NULL;
     int as_report = 0, as_json = 0, use_topic = 0;
 
-    struct option longopts[40];
-    size_t nl = 0;
-    while (cli_sum_longopts[nl].name)
-        longopts[nl] = cli_sum_longopts[nl], nl++;
-    longopts[nl++] = (struct option){"rouge-flags", required_argument, NULL, EVAL_FLAGS};
-    longopts[nl++] = (struct option){"wordnet-dir", required_argument, NULL, EVAL_WORDNET};
-    longopts[nl++] = (struct option){"stopwords", required_argument, NULL, EVAL_STOPWORDS};
-    longopts[nl++] = (struct option){"report", no_argument, NULL, EVAL_REPORT};
-    longopts[nl++] = (struct option){"json", no_argument, NULL, EVAL_JSON};
-    longopts[nl++] = (struct option){"out", required_argument, NULL, EVAL_OUT};
-    longopts[nl++] = (struct option){"limit", required_argument, NULL, EVAL_LIMIT};
-    longopts[nl++] = (struct option){"no-truncate", no_argument, NULL, EVAL_NO_TRUNCATE};
-    longopts[nl++] = (struct option){"use-topic", no_argument, NULL, EVAL_USE_TOPIC};
-    longopts[nl++] = (struct option){"threads", required_argument, NULL, 'j'};
-    longopts[nl++] = (struct option){"help", no_argument, NULL, 'h'};
-    longopts[nl] = (struct option){NULL, 0, NULL, 0};
+    static const struct option own[] = {
+        {"rouge-flags", required_argument, NULL, EVAL_FLAGS},
+        {"wordnet-dir", required_argument, NULL, EVAL_WORDNET},
+        {"stopwords", required_argument, NULL, EVAL_STOPWORDS},
+        {"report", no_argument, NULL, EVAL_REPORT},
+        {"json", no_argument, NULL, EVAL_JSON},
+        {"out", required_argument, NULL, EVAL_OUT},
+        {"limit", required_argument, NULL, EVAL_LIMIT},
+        {"no-truncate", no_argument, NULL, EVAL_NO_TRUNCATE},
+        {"use-topic", no_argument, NULL, EVAL_USE_TOPIC},
+        {"threads", required_argument, NULL, 'j'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    struct option longopts[CLI_MAX_OPTIONS];
+    if (cli_options_join(longopts, CLI_MAX_OPTIONS, own) != 0)
+        return CLI_EXIT_INTERNAL;
     int opt;
     optind = 1;
     while ((opt = getopt_long(argc, argv, CLI_SUM_SHORTOPTS "j:h", longopts, NULL)) != -1) {

@@ -77,18 +77,22 @@ static int summarize_run(int argc, char **argv, int report) {
     cli_sum_init(&so);
     chorus_render_format render = CHORUS_RENDER_TEXT;
 
-    struct option longopts[32];
-    size_t nl = 0;
-    while (cli_sum_longopts[nl].name)
-        longopts[nl] = cli_sum_longopts[nl], nl++;
-    longopts[nl++] = (struct option){"text", no_argument, NULL, SUMMARIZE_TEXT};
-    longopts[nl++] = (struct option){"markdown", no_argument, NULL, SUMMARIZE_MARKDOWN};
-    longopts[nl++] = (struct option){"json", no_argument, NULL, SUMMARIZE_JSON};
-    if (report)
-        longopts[nl++] = (struct option){"html", no_argument, NULL, SUMMARIZE_HTML};
-    longopts[nl++] = (struct option){"use-topic", no_argument, NULL, SUMMARIZE_USE_TOPIC};
-    longopts[nl++] = (struct option){"help", no_argument, NULL, 'h'};
-    longopts[nl] = (struct option){NULL, 0, NULL, 0};
+    static const struct option own[] = {
+        {"text", no_argument, NULL, SUMMARIZE_TEXT},
+        {"markdown", no_argument, NULL, SUMMARIZE_MARKDOWN},
+        {"json", no_argument, NULL, SUMMARIZE_JSON},
+        {"use-topic", no_argument, NULL, SUMMARIZE_USE_TOPIC},
+        {"help", no_argument, NULL, 'h'},
+        {"html", no_argument, NULL, SUMMARIZE_HTML}, /* report only: last */
+        {NULL, 0, NULL, 0},
+    };
+    struct option longopts[CLI_MAX_OPTIONS];
+    if (cli_options_join(longopts, CLI_MAX_OPTIONS, own) != 0)
+        return CLI_EXIT_INTERNAL;
+    if (!report) /* drop --html */
+        for (struct option *p = longopts; p->name; p++)
+            if (p->val == SUMMARIZE_HTML)
+                *p = (struct option){NULL, 0, NULL, 0};
     int use_topic = 0;
 
     int opt;

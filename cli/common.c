@@ -104,6 +104,22 @@ const struct option cli_sum_longopts[] = {
     {NULL, 0, NULL, 0},
 };
 
+int cli_options_join(struct option *dst, size_t cap, const struct option *extra) {
+    size_t n = 0;
+    for (const struct option *src = cli_sum_longopts; src->name; src++) {
+        if (n + 1 >= cap)
+            return -1;
+        dst[n++] = *src;
+    }
+    for (; extra && extra->name; extra++) {
+        if (n + 1 >= cap)
+            return -1;
+        dst[n++] = *extra;
+    }
+    dst[n] = (struct option){NULL, 0, NULL, 0};
+    return 0;
+}
+
 void cli_sum_init(cli_sum_opts *o) {
     memset(o, 0, sizeof *o);
     chorus_options_init(&o->opts);
