@@ -53,6 +53,15 @@ typedef struct qeval_counts {
 } qeval_counts;
 
 /* Reads labels.tsv; returns a malloc'd array of *n labels, or NULL. */
+/* Copies s into dst (size cap), cutting it to fit. */
+static void qeval_copy(char *dst, size_t cap, const char *s) {
+    size_t n = strlen(s);
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(dst, s, n);
+    dst[n] = '\0';
+}
+
 static qeval_label *qeval_load(const char *path, size_t *n) {
     FILE *f = fopen(path, "r");
     *n = 0;
@@ -87,10 +96,10 @@ static qeval_label *qeval_load(const char *path, size_t *n) {
         }
         qeval_label *l = &v[(*n)++];
         memset(l, 0, sizeof *l);
-        snprintf(l->doc, sizeof l->doc, "%s", field[0]);
-        snprintf(l->start, sizeof l->start, "%s", field[1]);
-        snprintf(l->speaker, sizeof l->speaker, "%s", field[2]);
-        snprintf(l->group, sizeof l->group, "%s", field[3]);
+        qeval_copy(l->doc, sizeof l->doc, field[0]);
+        qeval_copy(l->start, sizeof l->start, field[1]);
+        qeval_copy(l->speaker, sizeof l->speaker, field[2]);
+        qeval_copy(l->group, sizeof l->group, field[3]);
         l->partial = !strcmp(field[4], "partial");
         l->match = -1;
     }
