@@ -571,9 +571,9 @@ static int conflicts_same_kind(const ch_quantity *a, const ch_quantity *b) {
 
 /* Does the report of figure 'other' state, for the thing measured by q, a
  * value agreeing with q? Looks at q's matched pairs in that report, at the
- * other figures of the sentence of 'other', and at their sum ("all 109
- * people on the airplane and four people on the ground" against "113
- * people"). */
+ * other figures of the sentence of 'other', and at their sum ("40
+ * passengers and 3 crew were rescued" against "43 people were
+ * rescued"). */
 static int conflicts_agrees_elsewhere(const ch_quantity *qs, const conflicts_index *ix,
                                       const conflicts_edge *e, uint32_t qi, uint32_t other) {
     const ch_quantity *q = &qs[qi];

@@ -1219,8 +1219,8 @@ static void qty_walk(const qty_rd *r, const qty_found *f, size_t nf, size_t self
     }
 }
 
-/* A modal or a condition earlier in the sentence ("the situation can turn
- * dire when a body temperature reaches 104 degrees"): the figure may not
+/* A modal or a condition earlier in the sentence ("pipes could burst
+ * if the temperature falls to minus 20 degrees"): the figure may not
  * describe what happened. */
 static int qty_modal_before(const qty_rd *r, size_t s) {
     static const char *const modal[] = {"can", "could",  "would",    "might",  "should", "must",
