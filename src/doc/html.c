@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include <libxml/parserInternals.h>
+#include <pthread.h>
 
 #include "util/vec.h"
 
@@ -165,6 +166,10 @@ chorus_status html_page_parse(const char *page, size_t len, const char *encoding
     }
     pg->n_guarded = g;
 
+    /* libxml2 sets up its own tables on first use, and that set-up is not
+     * safe to race: do it exactly once, whichever thread gets here first */
+    static pthread_once_t html_libxml_once = PTHREAD_ONCE_INIT;
+    pthread_once(&html_libxml_once, xmlInitParser);
     htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(pg->u.text.data, (int)pg->u.text.len);
     if (!ctxt) {
         html_parse_err(err, errlen, "out of memory creating the HTML parser");
