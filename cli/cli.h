@@ -52,10 +52,10 @@ int cli_parse_double(const char *arg, const char *what, double lo, double hi, do
 typedef struct cli_sum_opts {
     chorus_options opts;
     chorus_cluster_config cfg;
-    chorus_format format;     /* input format */
-    const char *idf_path;     /* --idf FILE, loaded by cli_sum_finish */
-    chorus_idf *idf;          /* owned */
-    int quiet;                /* no warnings on stderr */
+    chorus_format format; /* input format */
+    const char *idf_path; /* --idf FILE, loaded by cli_sum_finish */
+    chorus_idf *idf;      /* owned */
+    int quiet;            /* no warnings on stderr */
 } cli_sum_opts;
 
 /* getopt_long entries of the shared options, terminated by a zero entry;
@@ -64,26 +64,27 @@ extern const struct option cli_sum_longopts[];
 #define CLI_SUM_SHORTOPTS "w:b:s:m:f:q"
 #define CLI_SUM_HELP                                                                               \
     "Summary options:\n"                                                                           \
-    "  -w, --words N          budget in words (default 100)\n"                                   \
+    "  -w, --words N          budget in words (default 100)\n"                                     \
     "  -b, --bytes N          budget in bytes\n"                                                   \
     "  -s, --sentences N      budget in sentences\n"                                               \
     "      --truncate         cut the last sentence to fill the budget exactly (as ROUGE -l/-b)\n" \
-    "  -m, --method M         default | lexrank | centroid | mmr | submodular | lead | ilp\n"     \
+    "  -m, --method M         default | lexrank | centroid | mmr | submodular | lead | ilp\n"      \
     "      --query TEXT       bias the summary toward a question or topic\n"                       \
-    "      --compress LIST    what compression may drop: dateline,connective,paren,attrib,\n"    \
-    "                         all or none (default dateline,paren)\n"                                    \
-    "      --priors LIST      sentence priors: position,support,length,context, all or none\n"   \
-    "                         (default position,support)\n"                                         \
-    "      --ilp-time-limit S seconds GLPK may spend per cluster (ilp; default 1)\n"              \
+    "      --compress LIST    what compression may drop: dateline,connective,paren,attrib,\n"      \
+    "                         all or none (default dateline,paren)\n"                              \
+    "      --priors LIST      sentence priors: position,support,length,context, all or none\n"     \
+    "                         (default position,support)\n"                                        \
+    "      --ilp-time-limit S seconds GLPK may spend per cluster (ilp; default 1)\n"               \
     "      --order O          position (report order, default) | score\n"                          \
-    "      --lexrank-threshold T  LexRank edge cut-off in (0,1); 0 = continuous (default)\n"      \
+    "      --lexrank-threshold T  LexRank edge cut-off in (0,1); 0 = continuous (default)\n"       \
     "      --cite-threshold T cosine at which another report counts as carrying a\n"               \
-    "                         sentence (default 0.35)\n"                                            \
-    "      --redundancy R     max cosine between two summary sentences (default 0.3)\n"           \
+    "                         sentence (default 0.35)\n"                                           \
+    "      --redundancy R     max cosine between two summary sentences (default 0.3)\n"            \
     "      --idf FILE         background IDF model (see 'chorus idf build')\n"                     \
     "      --language L       Snowball stemmer language (default english)\n"                       \
     "      --keep-noise       keep page furniture (no cleaning)\n"                                 \
-    "  -f, --format F         input format: auto (default) | text | jsonl | multinews | duc | html\n" \
+    "  -f, --format F         input format: auto (default) | text | jsonl | multinews | duc | "    \
+    "html\n"                                                                                       \
     "  -q, --quiet            no warnings on stderr\n"
 
 /* The getopt_long table of a summarizing command: the shared options, then

@@ -21,9 +21,9 @@
 #define CHUNK_PER_THREAD 16
 
 typedef struct batch_job {
-    cli_input in;         /* deep copy of the reader's cluster */
-    int read_failed;      /* the reader rejected this line: err says why */
-    char *out;            /* rendered JSON line, malloc'd */
+    cli_input in;    /* deep copy of the reader's cluster */
+    int read_failed; /* the reader rejected this line: err says why */
+    char *out;       /* rendered JSON line, malloc'd */
     size_t out_len;
     chorus_status st;
     char err[512];
@@ -72,19 +72,20 @@ static void batch_item(void *arg, size_t i) {
 }
 
 static void batch_usage(FILE *f) {
-    fprintf(f,
-            "usage: chorus batch [options] [FILE]\n\n"
-            "Reads clusters as JSONL (FILE, FILE.gz, or standard input; gzip is detected)\n"
-            "and writes one JSON summary per input cluster, one per line, in input order,\n"
-            "as it goes. Each input line is a cluster:\n"
-            "  {\"id\": \"c1\", \"documents\": [\"text\", {\"text\": \"...\", \"source\": \"...\",\n"
-            "   \"title\": \"...\", \"date\": \"...\", \"url\": \"...\"}]}\n"
-            "A cluster that fails gives {\"id\": ..., \"error\": \"...\"} and the stream goes on.\n\n"
-            "  -j, --threads N        clusters processed in parallel (default: CPU count)\n" CLI_SUM_HELP
-            "  -h, --help             this help\n\n"
-            "Examples:\n"
-            "  chorus batch --words 300 < clusters.jsonl > summaries.jsonl\n"
-            "  chorus batch -j 2 val.jsonl.gz | jq -r '.summary[].text'\n");
+    fprintf(
+        f,
+        "usage: chorus batch [options] [FILE]\n\n"
+        "Reads clusters as JSONL (FILE, FILE.gz, or standard input; gzip is detected)\n"
+        "and writes one JSON summary per input cluster, one per line, in input order,\n"
+        "as it goes. Each input line is a cluster:\n"
+        "  {\"id\": \"c1\", \"documents\": [\"text\", {\"text\": \"...\", \"source\": \"...\",\n"
+        "   \"title\": \"...\", \"date\": \"...\", \"url\": \"...\"}]}\n"
+        "A cluster that fails gives {\"id\": ..., \"error\": \"...\"} and the stream goes on.\n\n"
+        "  -j, --threads N        clusters processed in parallel (default: CPU "
+        "count)\n" CLI_SUM_HELP "  -h, --help             this help\n\n"
+        "Examples:\n"
+        "  chorus batch --words 300 < clusters.jsonl > summaries.jsonl\n"
+        "  chorus batch -j 2 val.jsonl.gz | jq -r '.summary[].text'\n");
 }
 
 int cmd_batch(int argc, char **argv) {

@@ -119,8 +119,8 @@ static void eval_usage(FILE *f) {
             "                         (DUC topics, JSONL \"query\"; --query wins)\n"
             "  -j, --threads N        clusters summarized in parallel (default: CPU count)\n"
             "      --no-truncate      whole sentences only (default: the last sentence is cut\n"
-            "                         to fill the budget, as ROUGE's -l/-b cut a summary)\n" CLI_SUM_HELP
-            "  -h, --help             this help\n\n"
+            "                         to fill the budget, as ROUGE's -l/-b cut a "
+            "summary)\n" CLI_SUM_HELP "  -h, --help             this help\n\n"
             "Examples:\n"
             "  chorus eval --words 300 val.jsonl.gz\n"
             "  chorus eval --words 100 --method lexrank --out /tmp/sums val.jsonl.gz\n"
@@ -129,8 +129,17 @@ static void eval_usage(FILE *f) {
             CHORUS_ROUGE_WORDNET_DIR);
 }
 
-enum { EVAL_FLAGS = 3000, EVAL_WORDNET, EVAL_STOPWORDS, EVAL_REPORT, EVAL_JSON, EVAL_OUT,
-       EVAL_LIMIT, EVAL_NO_TRUNCATE, EVAL_USE_TOPIC };
+enum {
+    EVAL_FLAGS = 3000,
+    EVAL_WORDNET,
+    EVAL_STOPWORDS,
+    EVAL_REPORT,
+    EVAL_JSON,
+    EVAL_OUT,
+    EVAL_LIMIT,
+    EVAL_NO_TRUNCATE,
+    EVAL_USE_TOPIC
+};
 
 static void eval_progress(size_t done, double secs, int final) {
     fprintf(stderr, "\rchorus eval: %zu clusters, %.1f s, %.0f clusters/s%s", done, secs,
@@ -153,8 +162,8 @@ static void eval_table(const chorus_rouge *r, size_t n, double secs, const char 
         chorus_rouge_average a;
         if (chorus_rouge_average_of(r, m, &a) != CHORUS_OK)
             continue;
-        printf("%-12s %9.5f %9.5f %9.5f   %.5f - %.5f\n", chorus_rouge_metric_name(r, m),
-               a.recall, a.precision, a.f, a.f_ci[0], a.f_ci[1]);
+        printf("%-12s %9.5f %9.5f %9.5f   %.5f - %.5f\n", chorus_rouge_metric_name(r, m), a.recall,
+               a.precision, a.f, a.f_ci[0], a.f_ci[1]);
     }
 }
 
@@ -164,8 +173,8 @@ int cmd_eval(int argc, char **argv) {
     so.quiet = 1;
     so.opts.truncate_last = 1;
     size_t threads = cli_default_threads(), limit = 0;
-    const char *flags = EVAL_DEFAULT_FLAGS, *wordnet = CHORUS_ROUGE_WORDNET_DIR,
-               *stopwords = NULL, *out_dir = NULL;
+    const char *flags = EVAL_DEFAULT_FLAGS, *wordnet = CHORUS_ROUGE_WORDNET_DIR, *stopwords = NULL,
+               *out_dir = NULL;
     int as_report = 0, as_json = 0, use_topic = 0;
 
     static const struct option own[] = {
@@ -362,8 +371,8 @@ int cmd_eval(int argc, char **argv) {
     if (rouge && n_done && rc != CLI_EXIT_INTERNAL) {
         if (as_report || as_json) {
             size_t len;
-            char *text = chorus_rouge_report(rouge, as_json ? CHORUS_ROUGE_JSON : CHORUS_ROUGE_TEXT,
-                                             &len);
+            char *text =
+                chorus_rouge_report(rouge, as_json ? CHORUS_ROUGE_JSON : CHORUS_ROUGE_TEXT, &len);
             if (text)
                 rc = cli_write(stdout, text, len) ? CLI_EXIT_IO : rc;
             free(text);

@@ -35,8 +35,10 @@ int cmd_idf(int argc, char **argv) {
     const char *output = NULL, *language = "english";
     chorus_format format = CHORUS_FORMAT_AUTO;
     static const struct option longopts[] = {
-        {"output", required_argument, NULL, 'o'}, {"format", required_argument, NULL, 'f'},
-        {"language", required_argument, NULL, 'L'}, {"help", no_argument, NULL, 'h'},
+        {"output", required_argument, NULL, 'o'},
+        {"format", required_argument, NULL, 'f'},
+        {"language", required_argument, NULL, 'L'},
+        {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     int opt, m;

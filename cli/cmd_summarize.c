@@ -10,48 +10,51 @@
 #include "cli.h"
 
 static void report_usage(FILE *f) {
-    fprintf(f,
-            "usage: chorus report [options] FILE...\n\n"
-            "Prints the full cross-source report on the reports in FILE...: the cited\n"
-            "summary, the facts with the reports that support each (claims and denials\n"
-            "kept apart, single-source statements marked), and the sources side by side.\n"
-            "Inputs as for 'chorus summarize'.\n\n"
-            "Output:\n"
-            "      --text             plain text (default)\n"
-            "      --markdown         Markdown\n"
-            "      --json             JSON (schema: docs/json-schema.md)\n"
-            "      --html             one self-contained HTML page\n"
-            "      --use-topic        bias each cluster toward its own topic statement\n"
-            "                         (DUC topics, JSONL \"query\")\n\n" CLI_SUM_HELP
-            "  -h, --help             this help\n\n"
-            "Examples:\n"
-            "  chorus report --html story/*.txt > story.html\n"
-            "  chorus report --json story/ | jq '.facts[] | select(.kind == \"denial\")'\n");
+    fprintf(f, "usage: chorus report [options] FILE...\n\n"
+               "Prints the full cross-source report on the reports in FILE...: the cited\n"
+               "summary, the facts with the reports that support each (claims and denials\n"
+               "kept apart, single-source statements marked), and the sources side by side.\n"
+               "Inputs as for 'chorus summarize'.\n\n"
+               "Output:\n"
+               "      --text             plain text (default)\n"
+               "      --markdown         Markdown\n"
+               "      --json             JSON (schema: docs/json-schema.md)\n"
+               "      --html             one self-contained HTML page\n"
+               "      --use-topic        bias each cluster toward its own topic statement\n"
+               "                         (DUC topics, JSONL \"query\")\n\n" CLI_SUM_HELP
+               "  -h, --help             this help\n\n"
+               "Examples:\n"
+               "  chorus report --html story/*.txt > story.html\n"
+               "  chorus report --json story/ | jq '.facts[] | select(.kind == \"denial\")'\n");
 }
 
 static void summarize_usage(FILE *f) {
-    fprintf(f,
-            "usage: chorus summarize [options] FILE...\n\n"
-            "Prints a cited summary of the reports in FILE... (one report per file; a\n"
-            "directory means every file in it; '-' or no FILE reads standard input).\n"
-            "Each sentence is followed by the numbers of every report that carries it.\n"
-            "A JSONL, Multi-News or DUC input holds many clusters: each is summarized.\n\n"
-            "Output:\n"
-            "      --text             plain text with [1,3] marks and a source list (default)\n"
-            "      --markdown         Markdown\n"
-            "      --json             JSON, one document per cluster and line\n"
-            "                         (schema: docs/json-schema.md)\n"
-            "      --use-topic        bias each cluster toward its own topic statement\n"
-            "                         (DUC topics, JSONL \"query\")\n\n" CLI_SUM_HELP
-            "  -h, --help             this help\n\n"
-            "Examples:\n"
-            "  chorus summarize --words 120 story/*.txt\n"
-            "  chorus summarize --json --method lexrank story/\n"
-            "  chorus summarize --format jsonl --words 300 --truncate clusters.jsonl.gz\n");
+    fprintf(f, "usage: chorus summarize [options] FILE...\n\n"
+               "Prints a cited summary of the reports in FILE... (one report per file; a\n"
+               "directory means every file in it; '-' or no FILE reads standard input).\n"
+               "Each sentence is followed by the numbers of every report that carries it.\n"
+               "A JSONL, Multi-News or DUC input holds many clusters: each is summarized.\n\n"
+               "Output:\n"
+               "      --text             plain text with [1,3] marks and a source list (default)\n"
+               "      --markdown         Markdown\n"
+               "      --json             JSON, one document per cluster and line\n"
+               "                         (schema: docs/json-schema.md)\n"
+               "      --use-topic        bias each cluster toward its own topic statement\n"
+               "                         (DUC topics, JSONL \"query\")\n\n" CLI_SUM_HELP
+               "  -h, --help             this help\n\n"
+               "Examples:\n"
+               "  chorus summarize --words 120 story/*.txt\n"
+               "  chorus summarize --json --method lexrank story/\n"
+               "  chorus summarize --format jsonl --words 300 --truncate clusters.jsonl.gz\n");
 }
 
-enum { SUMMARIZE_TEXT = 2000, SUMMARIZE_MARKDOWN, SUMMARIZE_JSON, SUMMARIZE_HTML,
-       SUMMARIZE_USE_TOPIC };
+enum {
+    SUMMARIZE_TEXT = 2000,
+    SUMMARIZE_MARKDOWN,
+    SUMMARIZE_JSON,
+    SUMMARIZE_HTML,
+    SUMMARIZE_USE_TOPIC
+};
 
 /* Renders what the command makes of one cluster; NULL with a message on the
  * cluster on failure. */
@@ -188,8 +191,8 @@ static int summarize_run(int argc, char **argv, int report) {
         {
             if (render != CHORUS_RENDER_JSON && n_clusters > 0)
                 w = cli_write(stdout, "\n", 1);
-            if (!w && render == CHORUS_RENDER_TEXT && in->id && chorus_reader_format(rd) !=
-                                                                  CHORUS_FORMAT_TEXT) {
+            if (!w && render == CHORUS_RENDER_TEXT && in->id &&
+                chorus_reader_format(rd) != CHORUS_FORMAT_TEXT) {
                 fprintf(stdout, "== %s ==\n", in->id);
             }
             if (!w)
@@ -214,6 +217,10 @@ static int summarize_run(int argc, char **argv, int report) {
     return rc;
 }
 
-int cmd_summarize(int argc, char **argv) { return summarize_run(argc, argv, 0); }
+int cmd_summarize(int argc, char **argv) {
+    return summarize_run(argc, argv, 0);
+}
 
-int cmd_report(int argc, char **argv) { return summarize_run(argc, argv, 1); }
+int cmd_report(int argc, char **argv) {
+    return summarize_run(argc, argv, 1);
+}

@@ -229,11 +229,9 @@ int cli_sum_option(cli_sum_opts *o, int opt, const char *arg) {
                    ? -1
                    : 1;
     case CLI_OPT_PRIORS:
-        return common_parse_bits(arg, "--priors", common_prior_names, 4, &o->opts.priors) ? -1
-                                                                                          : 1;
+        return common_parse_bits(arg, "--priors", common_prior_names, 4, &o->opts.priors) ? -1 : 1;
     case CLI_OPT_ILP_TIME:
-        return cli_parse_double(arg, "--ilp-time-limit", 0, 3600, &o->opts.ilp_time_limit) ? -1
-                                                                                           : 1;
+        return cli_parse_double(arg, "--ilp-time-limit", 0, 3600, &o->opts.ilp_time_limit) ? -1 : 1;
     default:
         return 0;
     }
@@ -327,7 +325,9 @@ int cli_write(FILE *f, const char *s, size_t n) {
     return 0;
 }
 
-static size_t common_strsize(const char *s) { return s ? strlen(s) + 1 : 0; }
+static size_t common_strsize(const char *s) {
+    return s ? strlen(s) + 1 : 0;
+}
 
 static const char *common_strcpy(char **p, const char *s) {
     if (!s)

@@ -32,19 +32,22 @@
 
 /* Cue words, lower case, matched as whole words. */
 static const char *const facts_denial_cues[] = {
-    "deny", "denies", "denied", "denying", "denial", "untrue", "refuted", "refutes",
-    "rejected", "rejects", "dismissed", "dismisses", "disputed", "disputes", "baseless",
-    "unfounded", "false", NULL,
+    "deny",     "denies",   "denied",   "denying",   "denial",    "untrue",
+    "refuted",  "refutes",  "rejected", "rejects",   "dismissed", "dismisses",
+    "disputed", "disputes", "baseless", "unfounded", "false",     NULL,
 };
 static const char *const facts_claim_cues[] = {
-    "said", "says", "say", "claimed", "claims", "claim", "alleged", "alleges", "allege",
-    "tweeted", "accused", "accuses", "insisted", "insists", "asserted", "asserts", "told",
-    "stated", "states", "reported", "reports", "announced", "announces", "confirmed",
-    "confirms", "argued", "argues", "maintained", "maintains", "suggested", "suggests",
-    "warned", "warns", "wrote", "added", "according", NULL,
+    "said",      "says",      "say",       "claimed",  "claims",  "claim",    "alleged",
+    "alleges",   "allege",    "tweeted",   "accused",  "accuses", "insisted", "insists",
+    "asserted",  "asserts",   "told",      "stated",   "states",  "reported", "reports",
+    "announced", "announces", "confirmed", "confirms", "argued",  "argues",   "maintained",
+    "maintains", "suggested", "suggests",  "warned",   "warns",   "wrote",    "added",
+    "according", NULL,
 };
 
-static int facts_is_word_char(unsigned char ch) { return isalnum(ch) || ch == '\'' || ch >= 0x80; }
+static int facts_is_word_char(unsigned char ch) {
+    return isalnum(ch) || ch == '\'' || ch >= 0x80;
+}
 
 /* 1 if the lower-cased word w[0..n) is in the NULL-terminated list. */
 static int facts_in_list(const char *const *list, const char *w, size_t n) {
@@ -91,10 +94,10 @@ static int facts_name_glue(const char *t, const facts_word *w) {
 
 /* Capitalised words that name a time, not a party. */
 static const char *const facts_time_words[] = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
-    "jul", "aug", "sept", "sep", "oct", "nov", "dec", NULL,
+    "monday",   "tuesday",  "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march",    "april",     "may",      "june",   "july",     "august", "september",
+    "october",  "november", "december",  "jan",      "feb",    "mar",      "apr",    "jun",
+    "jul",      "aug",      "sept",      "sep",      "oct",    "nov",      "dec",    NULL,
 };
 
 /* The capitalised run ending at word e (inclusive) going left, or starting at
@@ -145,9 +148,8 @@ ch_fact_kind facts_classify(const char *text, size_t len, ch_arena *a, const cha
     /* the party: "according to X", "X said", "said X", else the opening name */
     const char *p = NULL;
     if (w[cue].len == 9 && !strncmp(text + w[cue].off, "according", 9))
-        p = facts_run(text, w, n, cue + 2 < n && facts_name_glue(text, &w[cue + 2]) ? cue + 3
-                                                                                     : cue + 2,
-                      1, a);
+        p = facts_run(text, w, n,
+                      cue + 2 < n && facts_name_glue(text, &w[cue + 2]) ? cue + 3 : cue + 2, 1, a);
     if (!p && cue > 0)
         p = facts_run(text, w, n, cue - 1, -1, a);
     if (!p)

@@ -93,9 +93,13 @@ void chorus_cluster_free(chorus_cluster *c) {
     free(c);
 }
 
-size_t chorus_cluster_size(const chorus_cluster *c) { return c ? c->n_docs : 0; }
+size_t chorus_cluster_size(const chorus_cluster *c) {
+    return c ? c->n_docs : 0;
+}
 
-const char *chorus_cluster_errmsg(const chorus_cluster *c) { return c ? c->errmsg : "no cluster"; }
+const char *chorus_cluster_errmsg(const chorus_cluster *c) {
+    return c ? c->errmsg : "no cluster";
+}
 
 int cluster_vectors(const chorus_cluster *c, const chorus_idf *idf, ch_arena *a, ch_svec **out) {
     size_t n = c->n_sents;
@@ -153,7 +157,9 @@ chorus_status chorus_cluster_set_id(chorus_cluster *c, const char *id) {
     return CHORUS_OK;
 }
 
-const char *chorus_cluster_id(const chorus_cluster *c) { return c ? c->id : NULL; }
+const char *chorus_cluster_id(const chorus_cluster *c) {
+    return c ? c->id : NULL;
+}
 
 /* Appends the term ids of text[0..len) to *terms (count *n, capacity *cap),
  * as model_term() defines terms. Returns the number of word and number

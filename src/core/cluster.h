@@ -27,44 +27,44 @@
 #include "util/strmap.h"
 
 typedef struct ch_sentence {
-    uint32_t doc;           /* report index */
-    uint32_t pos;           /* index within its report */
-    size_t off, len;        /* bytes of the report's article text */
+    uint32_t doc;            /* report index */
+    uint32_t pos;            /* index within its report */
+    size_t off, len;         /* bytes of the report's article text */
     size_t src_off, src_len; /* bytes of the report's original input */
-    uint32_t flags;         /* SEG_* from text/segment.h */
-    uint32_t n_words;       /* whitespace-separated words */
-    const uint32_t *terms;  /* (n_terms) vocabulary ids of content-word stems, in text order */
+    uint32_t flags;          /* SEG_* from text/segment.h */
+    uint32_t n_words;        /* whitespace-separated words */
+    const uint32_t *terms;   /* (n_terms) vocabulary ids of content-word stems, in text order */
     uint32_t n_terms;
 } ch_sentence;
 
 typedef struct ch_doc {
-    chorus_doc_meta meta;     /* arena copies; NULL fields stay NULL */
-    const char *input;        /* (input_len) bytes as given */
+    chorus_doc_meta meta; /* arena copies; NULL fields stay NULL */
+    const char *input;    /* (input_len) bytes as given */
     size_t input_len;
-    const char *text;         /* (text_len) cleaned, valid UTF-8, NUL-terminated */
+    const char *text; /* (text_len) cleaned, valid UTF-8, NUL-terminated */
     size_t text_len;
-    ch_offmap repair_map;     /* repaired offset -> input offset */
-    ch_offmap clean_map;      /* article offset -> repaired offset */
-    chorus_range *removed;    /* (n_removed) input ranges cut by cleaning */
+    ch_offmap repair_map;        /* repaired offset -> input offset */
+    ch_offmap clean_map;         /* article offset -> repaired offset */
+    chorus_range *removed;       /* (n_removed) input ranges cut by cleaning */
     const char **removed_reason; /* (n_removed) */
     size_t n_removed;
-    size_t n_replaced;        /* invalid UTF-8 sequences replaced */
-    uint32_t first_sent;      /* index of its first sentence in the cluster */
+    size_t n_replaced;   /* invalid UTF-8 sequences replaced */
+    uint32_t first_sent; /* index of its first sentence in the cluster */
     uint32_t n_sent;
 } ch_doc;
 
 struct chorus_cluster {
     chorus_cluster_config cfg;
     char language[32];
-    const char *id;      /* arena copy, or NULL */
+    const char *id; /* arena copy, or NULL */
     ch_arena *arena;
     ch_lexicon *lex;
-    ch_strmap *vocab;    /* stems of content words -> term ids */
-    ch_doc *docs;        /* (n_docs) */
+    ch_strmap *vocab; /* stems of content words -> term ids */
+    ch_doc *docs;     /* (n_docs) */
     size_t n_docs, docs_cap;
-    ch_sentence *sents;  /* (n_sents) */
+    ch_sentence *sents; /* (n_sents) */
     size_t n_sents, sents_cap;
-    ch_buf scratch;      /* folded words */
+    ch_buf scratch; /* folded words */
     char errmsg[512];
 };
 

@@ -42,9 +42,12 @@
 #define SUMMARY_ILP_SECONDS 1.0
 
 static const char *const summary_method_names[] = {
-    [CHORUS_METHOD_DEFAULT] = "default",       [CHORUS_METHOD_LEXRANK] = "lexrank",
-    [CHORUS_METHOD_CENTROID] = "centroid",     [CHORUS_METHOD_MMR] = "mmr",
-    [CHORUS_METHOD_SUBMODULAR] = "submodular", [CHORUS_METHOD_LEAD] = "lead",
+    [CHORUS_METHOD_DEFAULT] = "default",
+    [CHORUS_METHOD_LEXRANK] = "lexrank",
+    [CHORUS_METHOD_CENTROID] = "centroid",
+    [CHORUS_METHOD_MMR] = "mmr",
+    [CHORUS_METHOD_SUBMODULAR] = "submodular",
+    [CHORUS_METHOD_LEAD] = "lead",
     [CHORUS_METHOD_ILP] = "ilp",
 };
 
@@ -93,7 +96,8 @@ static int summary_cmp_score(const void *a, const void *b) {
 static void summary_cut_words(const char *text, size_t *len, size_t words) {
     size_t i = 0, seen = 0;
     while (i < *len) {
-        while (i < *len && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t' || text[i] == '\r'))
+        while (i < *len &&
+               (text[i] == ' ' || text[i] == '\n' || text[i] == '\t' || text[i] == '\r'))
             i++;
         if (i >= *len)
             break;
@@ -106,7 +110,8 @@ static void summary_cut_words(const char *text, size_t *len, size_t words) {
             return;
         }
         seen++;
-        while (i < *len && !(text[i] == ' ' || text[i] == '\n' || text[i] == '\t' || text[i] == '\r'))
+        while (i < *len &&
+               !(text[i] == ' ' || text[i] == '\n' || text[i] == '\t' || text[i] == '\r'))
             i++;
     }
 }
@@ -203,11 +208,10 @@ chorus_summary *chorus_summarize(chorus_cluster *c, const chorus_options *o) {
                                : "the cluster has no reports");
         return NULL;
     }
-    if (chorus_method_name(o->method)[0] == 'u' || o->cite_threshold < 0 ||
-        o->cite_threshold > 1 || o->redundancy < 0 || o->redundancy > 1 ||
-        o->lexrank_threshold < 0 || o->lexrank_threshold >= 1 ||
-        (o->compress & ~CHORUS_COMPRESS_ALL) || (o->priors & ~CHORUS_PRIOR_ALL) ||
-        !(o->ilp_time_limit >= 0)) {
+    if (chorus_method_name(o->method)[0] == 'u' || o->cite_threshold < 0 || o->cite_threshold > 1 ||
+        o->redundancy < 0 || o->redundancy > 1 || o->lexrank_threshold < 0 ||
+        o->lexrank_threshold >= 1 || (o->compress & ~CHORUS_COMPRESS_ALL) ||
+        (o->priors & ~CHORUS_PRIOR_ALL) || !(o->ilp_time_limit >= 0)) {
         cluster_fail(c, CHORUS_ERR_INVALID, "invalid summarization options");
         return NULL;
     }
@@ -279,12 +283,23 @@ chorus_summary *chorus_summarize(chorus_cluster *c, const chorus_options *o) {
             goto nomem;
     }
 
-    ch_rank_input in = {vec,      doc,     pos,   n_words,  n_bytes, flags, n, c->n_docs,
-                        strmap_count(c->vocab), terms, n_terms, texts, text_len,
+    ch_rank_input in = {vec,
+                        doc,
+                        pos,
+                        n_words,
+                        n_bytes,
+                        flags,
+                        n,
+                        c->n_docs,
+                        strmap_count(c->vocab),
+                        terms,
+                        n_terms,
+                        texts,
+                        text_len,
                         query.n ? &query : NULL};
-    ch_select_opts so = {o->method,           s->opts.words,  s->opts.bytes, s->opts.sentences,
-                         o->lexrank_threshold, o->redundancy, o->truncate_last,
-                         o->priors,            o->ilp_time_limit};
+    ch_select_opts so = {
+        o->method,     s->opts.words,    s->opts.bytes, s->opts.sentences, o->lexrank_threshold,
+        o->redundancy, o->truncate_last, o->priors,     o->ilp_time_limit};
     size_t n_sel = 0;
     if (select_summary(&in, &so, scores, sel, &n_sel) != 0)
         goto nomem;
@@ -340,8 +355,7 @@ chorus_summary *chorus_summarize(chorus_cluster *c, const chorus_options *o) {
         cmp_result cr;
         cmp_sentence(c->docs[st->doc].text + st->off, st->len, o->compress, st->pos == 0, &cr);
         size_t e = len ? summary_orig_index(&cr, len - 1) + 1 : summary_orig_index(&cr, 0);
-        last->length =
-            cluster_src_end(&c->docs[st->doc], st->off + e) - last->offset;
+        last->length = cluster_src_end(&c->docs[st->doc], st->off + e) - last->offset;
         if (len == 0)
             s->n--;
     }
@@ -355,7 +369,9 @@ nomem:
     return NULL;
 }
 
-size_t chorus_summary_size(const chorus_summary *s) { return s ? s->n : 0; }
+size_t chorus_summary_size(const chorus_summary *s) {
+    return s ? s->n : 0;
+}
 
 const chorus_summary_sentence *chorus_summary_sentence_at(const chorus_summary *s, size_t i) {
     return s && i < s->n ? &s->sents[i] : NULL;

@@ -9,9 +9,9 @@
 #include "util/arena.h"
 
 struct chorus_summary {
-    const chorus_cluster *cluster; /* not owned; must outlive the summary */
-    chorus_options opts;           /* as used, budget defaults filled in */
-    ch_arena *arena;               /* owns sents[] and their texts and cites */
+    const chorus_cluster *cluster;  /* not owned; must outlive the summary */
+    chorus_options opts;            /* as used, budget defaults filled in */
+    ch_arena *arena;                /* owns sents[] and their texts and cites */
     chorus_summary_sentence *sents; /* (n) in output order */
     size_t n;
 };

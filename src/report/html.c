@@ -50,7 +50,9 @@ static int html_esc(ch_buf *out, const char *s, size_t n) {
     return buf_append(out, s + run, n - run);
 }
 
-static int html_escz(ch_buf *out, const char *s) { return html_esc(out, s, strlen(s)); }
+static int html_escz(ch_buf *out, const char *s) {
+    return html_esc(out, s, strlen(s));
+}
 
 static const char html_style[] =
     "*{box-sizing:border-box}"
@@ -117,8 +119,9 @@ static int html_summary(const chorus_report *r, ch_buf *out) {
     for (size_t k = 0; k < s->n; k++) {
         const chorus_summary_sentence *st = &s->sents[k];
         if (buf_printf(out, "<li><a href=\"#d%zus%zu\">", st->doc + 1, st->position) != 0 ||
-            html_esc(out, st->text, st->text_len) != 0 || buf_puts(out, "</a> <span class=\"cite\">") ||
-            render_cites(st, out) != 0 || buf_puts(out, "</span></li>") != 0)
+            html_esc(out, st->text, st->text_len) != 0 ||
+            buf_puts(out, "</a> <span class=\"cite\">") || render_cites(st, out) != 0 ||
+            buf_puts(out, "</span></li>") != 0)
             return -1;
     }
     return buf_puts(out, "</ol></section>");
@@ -141,8 +144,9 @@ static int html_sources(const chorus_report *r, const unsigned char *mark, ch_bu
             const ch_sentence *st = &c->sents[si];
             if (j && (st->flags & SEG_PARA_START) && buf_puts(out, "</p><p>") != 0)
                 return -1;
-            if (buf_printf(out, "<span class=\"s%s%s\" id=\"d%zus%u\">", (mark[si] & 1) ? " sum" : "",
-                           (mark[si] & 2) ? " shared" : "", i + 1, st->pos) != 0 ||
+            if (buf_printf(out, "<span class=\"s%s%s\" id=\"d%zus%u\">",
+                           (mark[si] & 1) ? " sum" : "", (mark[si] & 2) ? " shared" : "", i + 1,
+                           st->pos) != 0 ||
                 html_esc(out, d->text + st->off, st->len) != 0 || buf_puts(out, "</span> ") != 0)
                 return -1;
         }
@@ -179,10 +183,11 @@ static int html_fact_cell_text(const chorus_report *r, const ch_fact *f, ch_buf 
 
 static int html_matrix(const chorus_report *r, ch_buf *out) {
     const chorus_cluster *c = r->cluster;
-    if (buf_puts(out, "<section id=\"facts\"><h2>Facts &times; sources</h2>"
-                      "<p class=\"meta\">Statements grouped across reports; a mark links to the "
-                      "sentence in that report. Claims and denials are kept apart.</p>"
-                      "<div class=\"scroll\"><table class=\"matrix\"><thead><tr><th>Fact</th>") != 0)
+    if (buf_puts(out,
+                 "<section id=\"facts\"><h2>Facts &times; sources</h2>"
+                 "<p class=\"meta\">Statements grouped across reports; a mark links to the "
+                 "sentence in that report. Claims and denials are kept apart.</p>"
+                 "<div class=\"scroll\"><table class=\"matrix\"><thead><tr><th>Fact</th>") != 0)
         return -1;
     for (size_t i = 0; i < c->n_docs; i++)
         if (buf_printf(out, "<th>%zu</th>", i + 1) != 0)
@@ -203,8 +208,9 @@ static int html_matrix(const chorus_report *r, ch_buf *out) {
             for (size_t j = 0; j < f->n_sents && !hit; j++)
                 if (c->sents[f->sents[j]].doc == i)
                     hit = &c->sents[f->sents[j]];
-            if (hit ? buf_printf(out, "<td class=\"y\"><a href=\"#d%zus%u\" title=\"report %zu\">"
-                                      "&#9679;</a></td>",
+            if (hit ? buf_printf(out,
+                                 "<td class=\"y\"><a href=\"#d%zus%u\" title=\"report %zu\">"
+                                 "&#9679;</a></td>",
                                  i + 1, hit->pos, i + 1)
                     : buf_puts(out, "<td class=\"n\">&middot;</td>"))
                 return -1;
@@ -285,8 +291,9 @@ static int html_conflicts(const chorus_report *r, ch_buf *out) {
         return -1;
     for (size_t k = 0; k < cs->n; k++) {
         const ch_conflict *cf = &cs->c[k];
-        if (buf_printf(out, "<div class=\"conflict\"><p class=\"meta\">%s: %zu reports "
-                            "give different values</p><div class=\"sides\">",
+        if (buf_printf(out,
+                       "<div class=\"conflict\"><p class=\"meta\">%s: %zu reports "
+                       "give different values</p><div class=\"sides\">",
                        conflicts_kind_name(cf->kind), cf->n_sides))
             return -1;
         for (size_t i = 0; i < cf->n_sides; i++) {
@@ -332,7 +339,8 @@ static int html_entities(const chorus_report *r, ch_buf *out) {
         if (buf_puts(out, "</td>"))
             return -1;
         for (size_t i = 0; i < es->n_docs; i++)
-            if (buf_printf(out, en->per_doc[i] ? "<td class=\"y\">%u</td>" : "<td class=\"n\">%u</td>",
+            if (buf_printf(out,
+                           en->per_doc[i] ? "<td class=\"y\">%u</td>" : "<td class=\"n\">%u</td>",
                            en->per_doc[i]))
                 return -1;
         if (buf_puts(out, "</tr>"))
@@ -394,16 +402,16 @@ int render_report_html(const chorus_report *r, ch_buf *out) {
             html_escz(out, title) || buf_puts(out, "</title><style>") ||
             buf_puts(out, html_style) || buf_puts(out, "</style></head><body><header><h1>") ||
             html_escz(out, title) ||
-            buf_printf(out, "</h1><p class=\"meta\">%zu reports, %zu sentences · chorus %s</p>"
-                            "<nav><a href=\"#summary\">Summary</a><a href=\"#conflicts\">Conflicts</a>"
-                            "<a href=\"#sources\">Sources</a><a href=\"#facts\">Facts</a>"
-                            "<a href=\"#quotes\">Quotes</a><a href=\"#entities\">Entities</a>"
-                            "<a href=\"#timeline\">Timeline</a></nav></header><main>",
+            buf_printf(out,
+                       "</h1><p class=\"meta\">%zu reports, %zu sentences · chorus %s</p>"
+                       "<nav><a href=\"#summary\">Summary</a><a href=\"#conflicts\">Conflicts</a>"
+                       "<a href=\"#sources\">Sources</a><a href=\"#facts\">Facts</a>"
+                       "<a href=\"#quotes\">Quotes</a><a href=\"#entities\">Entities</a>"
+                       "<a href=\"#timeline\">Timeline</a></nav></header><main>",
                        c->n_docs, c->n_sents, CHORUS_VERSION) ||
             html_summary(r, out) || html_conflicts(r, out) || html_sources(r, mark, out) ||
             html_matrix(r, out) || html_quotes(r, out) || html_entities(r, out) ||
-            html_timeline(r, out) ||
-            buf_puts(out, "</main></body></html>\n");
+            html_timeline(r, out) || buf_puts(out, "</main></body></html>\n");
     free(mark);
     return e ? -1 : 0;
 }

@@ -6,35 +6,34 @@
 #include "report/render.h"
 
 static const char *const report_fact_kinds[] = {"statement", "claim", "denial"};
+static const char *const report_attr_kinds[] = {"none", "named",     "pronoun",
+                                                "role", "anonymous", "inherited"};
 
-static json_t *report_json_facts(const chorus_report *r) {
-    const chorus_cluster *c = r->cluster;
-    json_t *arr = json_array();
-    for (size_t k = 0; arr && k < r->facts.n; k++) {
-        const ch_fact *f = &r->facts.f[k];
-        json_t *j = json_object(), *docs = json_array(), *sents = json_array();
-        int e = !j || !docs || !sents;
-        for (size_t i = 0; !e && i < f->n_docs; i++)
-            e |= json_array_append_new(docs, json_integer((json_int_t)f->docs[i] + 1));
-        for (size_t i = 0; !e && i < f->n_sents; i++)
-            e |= json_array_append_new(sents, render_json_sentence_ref(c, f->sents[i]));
-        if (!e) {
-            e |= json_put_str(j, "kind", report_fact_kinds[f->kind]);
-            e |= json_put_str(j, "party", f->party);
-            e |= json_put(j, "single_source", json_boolean(f->n_docs == 1));
-            e |= json_object_set(j, "sources", docs);
-            e |= json_object_set(j, "sentences", sents);
-            e |= json_array_append(arr, j);
-        }
-        json_decref(docs);
-        json_decref(sents);
-        json_decref(j);
-        if (e) {
-            json_decref(arr);
-            return NULL;
-        }
+/* Every builder below attaches containers to their parent as soon as they
+ * are made (the parent takes the reference), then fills them; a failure
+ * anywhere frees the whole section through its root. */
+
+/* A new empty array under 'key' of obj (owned by obj), or NULL. */
+static json_t *report_json_array_at(json_t *obj, const char *key) {
+    json_t *a = json_array();
+    return a && json_object_set_new(obj, key, a) == 0 ? a : NULL;
+}
+
+/* Appends 'item' to 'arr' (taking it) unless 'failed'; returns arr, or NULL
+ * after freeing both when anything failed. */
+static json_t *report_json_push(json_t *arr, json_t *item, int failed) {
+    if (failed) {
+        json_decref(item);
+    } else if (json_array_append_new(arr, item) == 0) {
+        return arr;
     }
-    return arr;
+    json_decref(arr);
+    return NULL;
+}
+
+/* Appends report number d+1 to arr; 0 or -1. */
+static int report_json_doc(json_t *arr, uint32_t d) {
+    return json_array_append_new(arr, json_integer((json_int_t)d + 1));
 }
 
 /* {"doc", "offset", "length", "text"} of bytes [off, off+len) of report
@@ -43,103 +42,99 @@ static json_t *report_json_span(const chorus_cluster *c, uint32_t doc, size_t of
     const ch_doc *d = &c->docs[doc];
     size_t so = cluster_src_offset(d, off), se = cluster_src_end(d, off + len);
     json_t *j = json_object();
-    if (!j)
-        return NULL;
-    int e = json_put(j, "doc", json_integer((json_int_t)doc + 1));
-    e |= json_put(j, "offset", json_integer((json_int_t)so));
-    e |= json_put(j, "length", json_integer((json_int_t)(se - so)));
-    e |= json_put(j, "text", json_stringn(d->text + off, len));
-    if (e) {
+    if (!j || json_put(j, "doc", json_integer((json_int_t)doc + 1)) ||
+        json_put(j, "offset", json_integer((json_int_t)so)) ||
+        json_put(j, "length", json_integer((json_int_t)(se - so))) ||
+        json_put(j, "text", json_stringn(d->text + off, len))) {
         json_decref(j);
         return NULL;
     }
     return j;
 }
 
-static const char *const report_attr_kinds[] = {"none",    "named",     "pronoun",
-                                                "role",    "anonymous", "inherited"};
+static json_t *report_json_facts(const chorus_report *r) {
+    json_t *arr = json_array();
+    for (size_t k = 0; arr && k < r->facts.n; k++) {
+        const ch_fact *f = &r->facts.f[k];
+        json_t *j = json_object(), *docs = NULL, *sents = NULL;
+        int e = !j || json_put_str(j, "kind", report_fact_kinds[f->kind]) ||
+                json_put_str(j, "party", f->party) ||
+                json_put(j, "single_source", json_boolean(f->n_docs == 1)) ||
+                !(docs = report_json_array_at(j, "sources")) ||
+                !(sents = report_json_array_at(j, "sentences"));
+        for (size_t i = 0; !e && i < f->n_docs; i++)
+            e = report_json_doc(docs, f->docs[i]);
+        for (size_t i = 0; !e && i < f->n_sents; i++)
+            e = json_array_append_new(sents, render_json_sentence_ref(r->cluster, f->sents[i]));
+        arr = report_json_push(arr, j, e);
+    }
+    return arr;
+}
+
+static json_t *report_json_variant(const chorus_cluster *c, const ch_quotes *qs,
+                                   const ch_quote_group *grp, const ch_quote_variant *v) {
+    const ch_quote *q = &qs->q[v->quote];
+    json_t *vj = report_json_span(c, q->doc, q->off, q->len), *diff = NULL;
+    int e = !vj || json_put_str(vj, "speaker", q->speaker) ||
+            json_put_str(vj, "attribution", q->attribution) ||
+            json_put_str(vj, "attribution_kind", report_attr_kinds[q->attr_kind]) ||
+            json_put(vj, "partial", json_boolean(q->partial)) ||
+            json_put(vj, "canonical", json_boolean(v->quote == grp->canonical)) ||
+            !(diff = report_json_array_at(vj, "differs"));
+    for (size_t k = 0; !e && k < v->n_diff; k++)
+        e = json_array_append_new(diff,
+                                  report_json_span(c, q->doc, v->diff_off[k], v->diff_len[k]));
+    if (e) {
+        json_decref(vj);
+        return NULL;
+    }
+    return vj;
+}
 
 static json_t *report_json_quotes(const chorus_report *r) {
-    const chorus_cluster *c = r->cluster;
     const ch_quotes *qs = &r->quotes;
     json_t *arr = json_array();
     for (size_t g = 0; arr && g < qs->n_groups; g++) {
         const ch_quote_group *grp = &qs->g[g];
-        json_t *j = json_object(), *vars = json_array(), *docs = json_array();
-        int e = !j || !vars || !docs;
+        json_t *j = json_object(), *docs = NULL, *vars = NULL;
+        int e = !j || json_put_str(j, "speaker", qs->q[grp->canonical].speaker) ||
+                json_put(j, "attribution_differs", json_boolean(grp->attribution_differs)) ||
+                !(docs = report_json_array_at(j, "sources")) ||
+                !(vars = report_json_array_at(j, "variants"));
         for (size_t m = 0; !e && m < grp->n_members; m++) {
-            const ch_quote_variant *v = &grp->members[m];
-            const ch_quote *q = &qs->q[v->quote];
-            json_t *vj = report_json_span(c, q->doc, q->off, q->len), *diff = json_array();
-            e |= !vj || !diff;
-            for (size_t k = 0; !e && k < v->n_diff; k++)
-                e |= json_array_append_new(diff, report_json_span(c, q->doc, v->diff_off[k],
-                                                                  v->diff_len[k]));
-            if (!e) {
-                e |= json_put_str(vj, "speaker", q->speaker);
-                e |= json_put_str(vj, "attribution", q->attribution);
-                e |= json_put_str(vj, "attribution_kind", report_attr_kinds[q->attr_kind]);
-                e |= json_put(vj, "partial", json_boolean(q->partial));
-                e |= json_put(vj, "canonical", json_boolean(v->quote == grp->canonical));
-                e |= json_object_set(vj, "differs", diff);
-                e |= json_array_append(vars, vj);
-                if (!m || qs->q[grp->members[m - 1].quote].doc != q->doc)
-                    e |= json_array_append_new(docs, json_integer((json_int_t)q->doc + 1));
-            }
-            json_decref(vj);
-            json_decref(diff);
+            uint32_t d = qs->q[grp->members[m].quote].doc;
+            if (!m || qs->q[grp->members[m - 1].quote].doc != d)
+                e = report_json_doc(docs, d);
+            if (!e)
+                e = json_array_append_new(
+                    vars, report_json_variant(r->cluster, qs, grp, &grp->members[m]));
         }
-        if (!e) {
-            const ch_quote *cq = &qs->q[grp->canonical];
-            e |= json_put_str(j, "speaker", cq->speaker);
-            e |= json_put(j, "attribution_differs", json_boolean(grp->attribution_differs));
-            e |= json_object_set(j, "sources", docs);
-            e |= json_object_set(j, "variants", vars);
-            e |= json_array_append(arr, j);
-        }
-        json_decref(vars);
-        json_decref(docs);
-        json_decref(j);
-        if (e) {
-            json_decref(arr);
-            return NULL;
-        }
+        arr = report_json_push(arr, j, e);
     }
     return arr;
 }
 
 static json_t *report_json_conflicts(const chorus_report *r) {
-    const chorus_cluster *c = r->cluster;
     const ch_conflicts *cs = &r->conflicts;
     json_t *arr = json_array();
     for (size_t k = 0; arr && k < cs->n; k++) {
         const ch_conflict *cf = &cs->c[k];
-        json_t *j = json_object(), *sides = json_array();
-        int e = !j || !sides;
+        json_t *j = json_object(), *sides = NULL;
+        int e = !j || json_put_str(j, "kind", conflicts_kind_name(cf->kind)) ||
+                json_put_str(j, "measure", cf->measure) ||
+                !(sides = report_json_array_at(j, "sides"));
         for (size_t i = 0; !e && i < cf->n_sides; i++) {
             const ch_quantity *q = &cs->q[cf->sides[i]];
-            json_t *sj = report_json_span(c, q->doc, q->off, q->len);
-            e |= !sj;
-            if (!e) {
-                e |= json_put(sj, "value", json_real(q->value));
-                e |= json_put_str(sj, "unit", q->unit);
-                e |= json_put(sj, "sentence", render_json_sentence_ref(c, q->sent));
-                e |= json_array_append(sides, sj);
-            }
-            json_decref(sj);
+            json_t *sj = report_json_span(r->cluster, q->doc, q->off, q->len);
+            e = !sj || json_put(sj, "value", json_real(q->value)) ||
+                json_put_str(sj, "unit", q->unit) ||
+                json_put(sj, "sentence", render_json_sentence_ref(r->cluster, q->sent));
+            if (e)
+                json_decref(sj);
+            else
+                e = json_array_append_new(sides, sj);
         }
-        if (!e) {
-            e |= json_put_str(j, "kind", conflicts_kind_name(cf->kind));
-            e |= json_put_str(j, "measure", cf->measure);
-            e |= json_object_set(j, "sides", sides);
-            e |= json_array_append(arr, j);
-        }
-        json_decref(sides);
-        json_decref(j);
-        if (e) {
-            json_decref(arr);
-            return NULL;
-        }
+        arr = report_json_push(arr, j, e);
     }
     return arr;
 }
@@ -149,75 +144,49 @@ static json_t *report_json_entities(const chorus_report *r) {
     json_t *arr = json_array();
     for (size_t k = 0; arr && k < es->n; k++) {
         const ch_entity *en = &es->e[k];
-        json_t *j = json_object(), *aliases = json_array(), *per = json_array(),
-               *ments = json_array();
-        int e = !j || !aliases || !per || !ments;
+        json_t *j = json_object(), *aliases = NULL, *per = NULL, *ments = NULL;
+        int e = !j || json_put_str(j, "name", en->name) ||
+                json_put_str(j, "kind", entities_kind_name(en->kind)) ||
+                !(aliases = report_json_array_at(j, "aliases")) ||
+                !(per = report_json_array_at(j, "mentions_per_doc")) ||
+                !(ments = report_json_array_at(j, "mentions"));
         for (size_t i = 0; !e && i < en->n_aliases; i++)
-            e |= json_array_append_new(aliases, json_string(en->aliases[i]));
+            e = json_array_append_new(aliases, json_string(en->aliases[i]));
         for (size_t i = 0; !e && i < es->n_docs; i++)
-            e |= json_array_append_new(per, json_integer(en->per_doc[i]));
+            e = json_array_append_new(per, json_integer(en->per_doc[i]));
         for (size_t i = 0; !e && i < en->n_mentions; i++) {
             const ch_mention *m = &en->mentions[i];
-            json_t *mj = json_pack("{s:I,s:I,s:I}", "doc", (json_int_t)m->doc + 1, "offset",
-                                   (json_int_t)m->src_off, "length", (json_int_t)m->src_len);
-            e |= json_array_append_new(ments, mj);
+            e = json_array_append_new(
+                ments, json_pack("{s:I,s:I,s:I}", "doc", (json_int_t)m->doc + 1, "offset",
+                                 (json_int_t)m->src_off, "length", (json_int_t)m->src_len));
         }
-        if (!e) {
-            e |= json_put_str(j, "name", en->name);
-            e |= json_put_str(j, "kind", entities_kind_name(en->kind));
-            e |= json_object_set(j, "aliases", aliases);
-            e |= json_object_set(j, "mentions_per_doc", per);
-            e |= json_object_set(j, "mentions", ments);
-            e |= json_array_append(arr, j);
-        }
-        json_decref(aliases);
-        json_decref(per);
-        json_decref(ments);
-        json_decref(j);
-        if (e) {
-            json_decref(arr);
-            return NULL;
-        }
+        arr = report_json_push(arr, j, e);
     }
     return arr;
 }
 
 static json_t *report_json_timeline(const chorus_report *r) {
-    const chorus_cluster *c = r->cluster;
     const ch_timeline *tl = &r->timeline;
     json_t *arr = json_array();
     for (size_t k = 0; arr && k < tl->n; k++) {
         const ch_tl_event *ev = &tl->ev[k];
-        json_t *j = json_object(), *refs = json_array(), *docs = json_array();
-        int e = !j || !refs || !docs;
+        json_t *j = json_object(), *docs = NULL, *refs = NULL;
+        int e = !j || json_put_str(j, "date", ev->iso) || json_put_str(j, "label", ev->label) ||
+                !(docs = report_json_array_at(j, "sources")) ||
+                !(refs = report_json_array_at(j, "sentences"));
         for (size_t i = 0; !e && i < ev->n_docs; i++)
-            e |= json_array_append_new(docs, json_integer((json_int_t)ev->docs[i] + 1));
+            e = report_json_doc(docs, ev->docs[i]);
         for (size_t i = 0; !e && i < ev->n_refs; i++) {
             const ch_tl_ref *rf = &ev->refs[i];
-            json_t *rj = report_json_span(c, rf->doc, rf->off, rf->len);
-            e |= !rj;
-            if (!e) {
-                e |= json_put_str(rj, "when", rf->when_text);
-                e |= json_put_str(rj, "date", rf->iso);
-                e |= json_put_str(rj, "label", rf->label);
-                e |= json_array_append(refs, rj);
-            }
-            json_decref(rj);
+            json_t *rj = report_json_span(r->cluster, rf->doc, rf->off, rf->len);
+            e = !rj || json_put_str(rj, "when", rf->when_text) ||
+                json_put_str(rj, "date", rf->iso) || json_put_str(rj, "label", rf->label);
+            if (e)
+                json_decref(rj);
+            else
+                e = json_array_append_new(refs, rj);
         }
-        if (!e) {
-            e |= json_put_str(j, "date", ev->iso);
-            e |= json_put_str(j, "label", ev->label);
-            e |= json_object_set(j, "sources", docs);
-            e |= json_object_set(j, "sentences", refs);
-            e |= json_array_append(arr, j);
-        }
-        json_decref(refs);
-        json_decref(docs);
-        json_decref(j);
-        if (e) {
-            json_decref(arr);
-            return NULL;
-        }
+        arr = report_json_push(arr, j, e);
     }
     return arr;
 }

@@ -24,9 +24,9 @@ static int report_fact_line(const chorus_report *r, const ch_fact *f, int md, ch
     if (buf_puts(out, md ? "- " : "  ") != 0)
         return -1;
     if (f->kind != FACT_STATEMENT &&
-        buf_printf(out, md ? "**%s%s%s:** " : "%s%s%s: ",
-                   f->kind == FACT_DENIAL ? "denial" : "claim", f->party ? " by " : "",
-                   f->party ? f->party : "") != 0)
+        buf_printf(out,
+                   md ? "**%s%s%s:** " : "%s%s%s: ", f->kind == FACT_DENIAL ? "denial" : "claim",
+                   f->party ? " by " : "", f->party ? f->party : "") != 0)
         return -1;
     for (size_t i = 0; i < st->len; i++) {
         char ch = text[i] == '\n' ? ' ' : text[i];
@@ -169,19 +169,23 @@ static int report_plain_or_md(const chorus_report *r, int md, ch_buf *out) {
     if (buf_puts(out, md ? "\n## What several reports say\n\n" : "\nWhat several reports say:\n") ||
         report_facts(r, md, 1, REPORT_MAX_LISTED, out) ||
         buf_puts(out, md ? "\n## Denials\n\n" : "\nDenials:\n") || report_claims(r, md, out) ||
-        buf_puts(out, md ? "\n## Where the reports disagree\n\n" : "\nWhere the reports disagree:\n") ||
-        report_conflicts(r, md, out) ||
-        buf_puts(out, md ? "\n## Quotes\n\n" : "\nQuotes:\n") || report_quotes(r, md, out) ||
+        buf_puts(out,
+                 md ? "\n## Where the reports disagree\n\n" : "\nWhere the reports disagree:\n") ||
+        report_conflicts(r, md, out) || buf_puts(out, md ? "\n## Quotes\n\n" : "\nQuotes:\n") ||
+        report_quotes(r, md, out) ||
         buf_puts(out, md ? "\n## Said by one report only\n\n" : "\nSaid by one report only:\n") ||
         report_facts(r, md, 0, REPORT_MAX_LISTED, out) ||
-        buf_puts(out, md ? "\n## People, organisations, places\n\n" : "\nPeople, organisations, places:\n") ||
-        report_entities(r, md, out) ||
-        buf_puts(out, md ? "\n## Timeline\n\n" : "\nTimeline:\n") || report_timeline(r, md, out))
+        buf_puts(out, md ? "\n## People, organisations, places\n\n"
+                         : "\nPeople, organisations, places:\n") ||
+        report_entities(r, md, out) || buf_puts(out, md ? "\n## Timeline\n\n" : "\nTimeline:\n") ||
+        report_timeline(r, md, out))
         return -1;
     return 0;
 }
 
-int render_report_text(const chorus_report *r, ch_buf *out) { return report_plain_or_md(r, 0, out); }
+int render_report_text(const chorus_report *r, ch_buf *out) {
+    return report_plain_or_md(r, 0, out);
+}
 
 int render_report_markdown(const chorus_report *r, ch_buf *out) {
     return report_plain_or_md(r, 1, out);
