@@ -6,28 +6,7 @@ set -u
 CHORUS=$1
 SRC=$2
 FIX="$SRC/tests/fixtures/html"
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-pass=0
-fail=0
-
-check() { # description, then a command that must succeed
-    local what=$1
-    shift
-    if "$@"; then
-        pass=$((pass + 1))
-    else
-        fail=$((fail + 1))
-        echo "FAIL: $what"
-    fi
-}
-
-status_is() { # expected exit status, then the command
-    local want=$1
-    shift
-    "$@" > /dev/null 2>&1
-    [ $? -eq "$want" ]
-}
+. "$SRC/tests/cli-common.bash"
 
 "$CHORUS" extract "$FIX/boilerplate.html" > "$TMP/out.txt"
 check "text: exit 0" [ $? -eq 0 ]
@@ -65,5 +44,4 @@ check "empty file: input error" status_is 1 "$CHORUS" extract "$TMP/empty.html"
 head -c 3000 /dev/zero > "$TMP/zeros.bin"
 check "binary file: input error" status_is 1 "$CHORUS" extract "$TMP/zeros.bin"
 
-echo "cli_extract: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish cli_extract

@@ -7,28 +7,7 @@ set -u
 CHORUS=$1
 SRC=$2
 FIX="$SRC/tests/fixtures/rouge"
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-pass=0
-fail=0
-
-check() { # description, then a command that must succeed
-    local what=$1
-    shift
-    if "$@"; then
-        pass=$((pass + 1))
-    else
-        fail=$((fail + 1))
-        echo "FAIL: $what"
-    fi
-}
-
-status_is() { # expected exit status, then the command
-    local want=$1
-    shift
-    "$@" > /dev/null 2>&1
-    [ $? -eq "$want" ]
-}
+. "$SRC/tests/cli-common.bash"
 
 # d02 by hand: peer "city council approved the new budget" (6 words),
 # reference "the council approved a budget for the city" (8 words).
@@ -99,5 +78,4 @@ else
     echo "skipping ROUGE-1.5.5 parity: ../shared or /usr/share/wordnet absent"
 fi
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish cli_rouge

@@ -58,6 +58,42 @@ typedef struct clab_set {
     size_t n_files;
 } clab_set;
 
+#define CLAB_MAX_DOCS 6
+#define CLAB_MAX_LINES 64
+
+/* Reports given as strings, one sentence per line, for the analyses that
+ * take (text, sentence spans) directly. */
+typedef struct clab_docs {
+    ch_adoc d[CLAB_MAX_DOCS];
+    ch_aspan spans[CLAB_MAX_DOCS][CLAB_MAX_LINES];
+    size_t n;
+} clab_docs;
+
+/* Adds a report published on 'date' (may be NULL); 'text' must outlive t. */
+static inline void clab_add_doc(clab_docs *t, const char *text, const char *date) {
+    ch_adoc *d = &t->d[t->n];
+    memset(d, 0, sizeof *d);
+    d->text = text;
+    d->text_len = strlen(text);
+    d->date = date;
+    size_t ns = 0, off = 0;
+    while (off < d->text_len && ns < CLAB_MAX_LINES) {
+        size_t e = off;
+        while (e < d->text_len && text[e] != '\n')
+            e++;
+        if (e > off) {
+            t->spans[t->n][ns].off = off;
+            t->spans[t->n][ns].len = e - off;
+            t->spans[t->n][ns].sent = (uint32_t)ns;
+            ns++;
+        }
+        off = e + 1;
+    }
+    d->sents = t->spans[t->n];
+    d->n_sents = ns;
+    t->n++;
+}
+
 static inline int clab_cmp_str(const void *a, const void *b) {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }

@@ -18,41 +18,7 @@
 
 /* ------------------------------------------------------------ helpers */
 
-#define TC_MAX_DOCS 6
-#define TC_MAX_LINES 64
-
-/* Reports given as strings, one sentence per line. */
-typedef struct tc_docs {
-    ch_adoc d[TC_MAX_DOCS];
-    ch_aspan spans[TC_MAX_DOCS][TC_MAX_LINES];
-    size_t n;
-} tc_docs;
-
-static void tc_add(tc_docs *t, const char *text, const char *date) {
-    ch_adoc *d = &t->d[t->n];
-    memset(d, 0, sizeof *d);
-    d->text = text;
-    d->text_len = strlen(text);
-    d->date = date;
-    size_t ns = 0, off = 0;
-    while (off < d->text_len && ns < TC_MAX_LINES) {
-        size_t e = off;
-        while (e < d->text_len && text[e] != '\n')
-            e++;
-        if (e > off) {
-            t->spans[t->n][ns].off = off;
-            t->spans[t->n][ns].len = e - off;
-            t->spans[t->n][ns].sent = (uint32_t)ns;
-            ns++;
-        }
-        off = e + 1;
-    }
-    d->sents = t->spans[t->n];
-    d->n_sents = ns;
-    t->n++;
-}
-
-static ch_conflicts tc_run(tc_docs *t, ch_arena *a) {
+static ch_conflicts tc_run(clab_docs *t, ch_arena *a) {
     ch_conflicts out;
     assert_int_equal(conflicts_find(t->d, t->n, "english", a, &out), 0);
     return out;
@@ -86,17 +52,17 @@ static int tc_flagged(const ch_conflicts *c, uint32_t da, const char *ta, uint32
 
 static void test_extract_kinds(void **state) {
     (void)state;
-    tc_docs t = {0};
-    tc_add(&t,
-           "The agency approved a $4.5 billion plan and 410 million euros in loans.\n"
-           "Prices rose 5.2% in May and 12 percent over the year.\n"
-           "The 45-year-old suspect was arrested with Tom Ricks, 52, near the depot.\n"
-           "Twelve people were injured and 20,000 emails were released.\n"
-           "The talks took more than four years and ended on Oct. 18, 2016.\n"
-           "The tunnel flooded on Monday morning and again at 11:40 p.m. on Tuesday.\n"
-           "The signal failed Saturday, 5 pm GMT, shortly after the broadcast.\n"
-           "Flight 116 landed at gate No. 5 after a 3-2 vote on its 4th attempt.\n",
-           NULL);
+    clab_docs t = {0};
+    clab_add_doc(&t,
+                 "The agency approved a $4.5 billion plan and 410 million euros in loans.\n"
+                 "Prices rose 5.2% in May and 12 percent over the year.\n"
+                 "The 45-year-old suspect was arrested with Tom Ricks, 52, near the depot.\n"
+                 "Twelve people were injured and 20,000 emails were released.\n"
+                 "The talks took more than four years and ended on Oct. 18, 2016.\n"
+                 "The tunnel flooded on Monday morning and again at 11:40 p.m. on Tuesday.\n"
+                 "The signal failed Saturday, 5 pm GMT, shortly after the broadcast.\n"
+                 "Flight 116 landed at gate No. 5 after a 3-2 vote on its 4th attempt.\n",
+                 NULL);
     ch_arena *a = arena_new(0);
     ch_conflicts c = tc_run(&t, a);
     const ch_quantity *q;
@@ -187,12 +153,12 @@ static void test_extract_kinds(void **state) {
 
 static void test_extract_times(void **state) {
     (void)state;
-    tc_docs t = {0};
-    tc_add(&t,
-           "The vote ended shortly before midnight on Friday.\n"
-           "The council met late Tuesday and again Wednesday afternoon.\n"
-           "A second meeting was held last week, and a third two days ago.\n",
-           NULL);
+    clab_docs t = {0};
+    clab_add_doc(&t,
+                 "The vote ended shortly before midnight on Friday.\n"
+                 "The council met late Tuesday and again Wednesday afternoon.\n"
+                 "A second meeting was held last week, and a third two days ago.\n",
+                 NULL);
     ch_arena *a = arena_new(0);
     ch_conflicts c = tc_run(&t, a);
     const ch_quantity *q = tc_q(&c, 0, "shortly before midnight on Friday");
@@ -218,9 +184,9 @@ static void test_extract_times(void **state) {
 
 /* Agreement of the first figures of two one-line reports. */
 static int tc_agree(const char *a_text, const char *b_text) {
-    tc_docs t = {0};
-    tc_add(&t, a_text, NULL);
-    tc_add(&t, b_text, NULL);
+    clab_docs t = {0};
+    clab_add_doc(&t, a_text, NULL);
+    clab_add_doc(&t, b_text, NULL);
     ch_arena *a = arena_new(0);
     ch_conflicts c = tc_run(&t, a);
     const ch_quantity *x = NULL, *y = NULL;
@@ -262,16 +228,17 @@ static void test_agreement(void **state) {
 
 static void test_conflict_found(void **state) {
     (void)state;
-    tc_docs t = {0};
-    tc_add(&t,
-           "The rebels said the army had cut the town's water supply Saturday, 5 pm GMT, shortly "
-           "after the talks broke down.\n"
-           "At least 14 soldiers were wounded in the clashes.\n",
-           NULL);
-    tc_add(&t,
-           "The town's water supply was cut on Monday morning, residents said.\n"
-           "Nine soldiers were wounded in the clashes, the army said.\n",
-           NULL);
+    clab_docs t = {0};
+    clab_add_doc(
+        &t,
+        "The rebels said the army had cut the town's water supply Saturday, 5 pm GMT, shortly "
+        "after the talks broke down.\n"
+        "At least 14 soldiers were wounded in the clashes.\n",
+        NULL);
+    clab_add_doc(&t,
+                 "The town's water supply was cut on Monday morning, residents said.\n"
+                 "Nine soldiers were wounded in the clashes, the army said.\n",
+                 NULL);
     ch_arena *a = arena_new(0);
     ch_conflicts c = tc_run(&t, a);
     assert_true(tc_flagged(&c, 0, "Saturday, 5 pm GMT", 1, "Monday morning"));
@@ -291,23 +258,23 @@ static void test_conflict_found(void **state) {
 
 static void test_conflict_not_flagged(void **state) {
     (void)state;
-    tc_docs t = {0};
-    tc_add(&t,
-           "The country granted asylum to the activist in August 2012.\n"
-           "In July, the group released 20,000 emails from the campaign.\n"
-           "The activist has lived in the embassy for four years.\n"
-           "The storm killed six people in Harlow County.\n"
-           "The vote ended late Tuesday after a long debate.\n"
-           "Officials said on Tuesday that the review was over.\n",
-           NULL);
-    tc_add(&t,
-           "The documents were stolen during the 2016 campaign.\n"
-           "In October, the group released 50,000 emails from the campaign.\n"
-           "The activist has lived in the embassy since 2012.\n"
-           "The storm killed ten people across the state.\n"
-           "The vote ended at 11:40 p.m. Tuesday.\n"
-           "Officials said on Wednesday that the review had begun.\n",
-           NULL);
+    clab_docs t = {0};
+    clab_add_doc(&t,
+                 "The country granted asylum to the activist in August 2012.\n"
+                 "In July, the group released 20,000 emails from the campaign.\n"
+                 "The activist has lived in the embassy for four years.\n"
+                 "The storm killed six people in Harlow County.\n"
+                 "The vote ended late Tuesday after a long debate.\n"
+                 "Officials said on Tuesday that the review was over.\n",
+                 NULL);
+    clab_add_doc(&t,
+                 "The documents were stolen during the 2016 campaign.\n"
+                 "In October, the group released 50,000 emails from the campaign.\n"
+                 "The activist has lived in the embassy since 2012.\n"
+                 "The storm killed ten people across the state.\n"
+                 "The vote ended at 11:40 p.m. Tuesday.\n"
+                 "Officials said on Wednesday that the review had begun.\n",
+                 NULL);
     ch_arena *a = arena_new(0);
     ch_conflicts c = tc_run(&t, a);
     /* a year of one event against a year of another; a count of July
@@ -442,10 +409,10 @@ static void test_empty_and_junk(void **state) {
     assert_int_equal(conflicts_find(NULL, 0, "english", a, &c), 0);
     assert_int_equal(c.n, 0);
     assert_int_equal(c.n_q, 0);
-    tc_docs t = {0};
-    tc_add(&t, "$ % 12:99 1,2,3 ,,, 99999999999999999999999 $$$ 1.2.3 -- 31/31/2031 Sept. 99",
-           NULL);
-    tc_add(&t, "\xe2\x80\x9c\xe2\x80\x9d 0 0 0 0 year-old - - years ago ago", NULL);
+    clab_docs t = {0};
+    clab_add_doc(&t, "$ % 12:99 1,2,3 ,,, 99999999999999999999999 $$$ 1.2.3 -- 31/31/2031 Sept. 99",
+                 NULL);
+    clab_add_doc(&t, "\xe2\x80\x9c\xe2\x80\x9d 0 0 0 0 year-old - - years ago ago", NULL);
     assert_int_equal(conflicts_find(t.d, t.n, "english", a, &c), 0);
     assert_int_equal(conflicts_find(t.d, t.n, "klingon", a, &c), -2);
     arena_free(a);

@@ -13,39 +13,6 @@
 #include "analyze/entities.h"
 #include "conflicts_labels.h"
 
-#define TE_MAX_DOCS 6
-#define TE_MAX_LINES 64
-
-typedef struct te_docs {
-    ch_adoc d[TE_MAX_DOCS];
-    ch_aspan spans[TE_MAX_DOCS][TE_MAX_LINES];
-    size_t n;
-} te_docs;
-
-/* One report, one sentence per line. */
-static void te_add(te_docs *t, const char *text) {
-    ch_adoc *d = &t->d[t->n];
-    memset(d, 0, sizeof *d);
-    d->text = text;
-    d->text_len = strlen(text);
-    size_t ns = 0, off = 0;
-    while (off < d->text_len && ns < TE_MAX_LINES) {
-        size_t e = off;
-        while (e < d->text_len && text[e] != '\n')
-            e++;
-        if (e > off) {
-            t->spans[t->n][ns].off = off;
-            t->spans[t->n][ns].len = e - off;
-            t->spans[t->n][ns].sent = (uint32_t)ns;
-            ns++;
-        }
-        off = e + 1;
-    }
-    d->sents = t->spans[t->n];
-    d->n_sents = ns;
-    t->n++;
-}
-
 static const ch_entity *te_get(const ch_entities *es, const char *name) {
     long i = entities_lookup(es, name);
     return i < 0 ? NULL : &es->e[i];
@@ -53,13 +20,17 @@ static const ch_entity *te_get(const ch_entities *es, const char *name) {
 
 static void test_person_aliases(void **state) {
     (void)state;
-    te_docs t = {0};
-    te_add(&t, "Secretary of State Maren T. Oduya met the envoy on Friday.\n"
-               "But Oduya said the talks had stalled.\n"
-               "Secretary Oduya later flew home.\n");
-    te_add(&t, "Maren Oduya, the foreign secretary, declined to comment.\n"
-               "Maren Tessaly Oduya was appointed in 2019.\n"
-               "Officials close to Oduya said she was frustrated.\n");
+    clab_docs t = {0};
+    clab_add_doc(&t,
+                 "Secretary of State Maren T. Oduya met the envoy on Friday.\n"
+                 "But Oduya said the talks had stalled.\n"
+                 "Secretary Oduya later flew home.\n",
+                 NULL);
+    clab_add_doc(&t,
+                 "Maren Oduya, the foreign secretary, declined to comment.\n"
+                 "Maren Tessaly Oduya was appointed in 2019.\n"
+                 "Officials close to Oduya said she was frustrated.\n",
+                 NULL);
     ch_arena *a = arena_new(0);
     ch_entities es;
     assert_int_equal(entities_find(t.d, t.n, "english", a, &es), 0);
@@ -89,14 +60,18 @@ static void test_person_aliases(void **state) {
 
 static void test_demonyms_and_kinds(void **state) {
     (void)state;
-    te_docs t = {0};
-    te_add(&t, "KESTREL BAY, Lorvania (Wire) - Lorvanian officials said the port was closed.\n"
-               "The Lorvanian Ministry of Transport gave no reason.\n"
-               "Trade with Italy fell, and Italian exporters complained.\n"
-               "Chinese buyers were also affected, a spokesman for Keller Shipping Inc. said.\n");
-    te_add(&t, "Lorvania's government blamed a storm.\n"
-               "Keller Shipping said it had rerouted six vessels to Italy.\n"
-               "Spokesman Arno Veit said the closure would cost millions.\n");
+    clab_docs t = {0};
+    clab_add_doc(&t,
+                 "KESTREL BAY, Lorvania (Wire) - Lorvanian officials said the port was closed.\n"
+                 "The Lorvanian Ministry of Transport gave no reason.\n"
+                 "Trade with Italy fell, and Italian exporters complained.\n"
+                 "Chinese buyers were also affected, a spokesman for Keller Shipping Inc. said.\n",
+                 NULL);
+    clab_add_doc(&t,
+                 "Lorvania's government blamed a storm.\n"
+                 "Keller Shipping said it had rerouted six vessels to Italy.\n"
+                 "Spokesman Arno Veit said the closure would cost millions.\n",
+                 NULL);
     ch_arena *a = arena_new(0);
     ch_entities es;
     assert_int_equal(entities_find(t.d, t.n, "english", a, &es), 0);
@@ -128,9 +103,11 @@ static void test_demonyms_and_kinds(void **state) {
 
 static void test_acronyms(void **state) {
     (void)state;
-    te_docs t = {0};
-    te_add(&t, "The Northern Rail Authority said the line would reopen.\n"
-               "An NRA engineer inspected the bridge.\n");
+    clab_docs t = {0};
+    clab_add_doc(&t,
+                 "The Northern Rail Authority said the line would reopen.\n"
+                 "An NRA engineer inspected the bridge.\n",
+                 NULL);
     ch_arena *a = arena_new(0);
     ch_entities es;
     assert_int_equal(entities_find(t.d, t.n, "english", a, &es), 0);

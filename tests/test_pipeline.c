@@ -191,6 +191,10 @@ static void test_budgets(void **state) {
     chorus_options_init(&o);
     o.cite_threshold = 1.5; /* out of range */
     assert_null(chorus_summarize(c, &o));
+    chorus_options_init(&o);
+    o.method = (chorus_method)99; /* no such method */
+    assert_null(chorus_summarize(c, &o));
+    assert_true(strlen(chorus_cluster_errmsg(c)) > 0);
     chorus_cluster_free(c);
 }
 

@@ -16,39 +16,6 @@
 #include "analyze/timeline.h"
 #include "conflicts_labels.h"
 
-#define TT_MAX_DOCS 6
-#define TT_MAX_LINES 64
-
-typedef struct tt_docs {
-    ch_adoc d[TT_MAX_DOCS];
-    ch_aspan spans[TT_MAX_DOCS][TT_MAX_LINES];
-    size_t n;
-} tt_docs;
-
-static void tt_add(tt_docs *t, const char *text, const char *date) {
-    ch_adoc *d = &t->d[t->n];
-    memset(d, 0, sizeof *d);
-    d->text = text;
-    d->text_len = strlen(text);
-    d->date = date;
-    size_t ns = 0, off = 0;
-    while (off < d->text_len && ns < TT_MAX_LINES) {
-        size_t e = off;
-        while (e < d->text_len && text[e] != '\n')
-            e++;
-        if (e > off) {
-            t->spans[t->n][ns].off = off;
-            t->spans[t->n][ns].len = e - off;
-            t->spans[t->n][ns].sent = (uint32_t)ns;
-            ns++;
-        }
-        off = e + 1;
-    }
-    d->sents = t->spans[t->n];
-    d->n_sents = ns;
-    t->n++;
-}
-
 static void test_calendar(void **state) {
     (void)state;
     /* against a naive day counter over 1970..2030 */
@@ -109,17 +76,17 @@ static void test_parse_published(void **state) {
 
 static void test_resolve(void **state) {
     (void)state;
-    tt_docs t = {0};
-    tt_add(&t,
-           "The vote was held on Tuesday.\n"
-           "The results came out yesterday.\n"
-           "A recount is planned for Friday.\n"
-           "The first ballot was cast on Oct. 3.\n"
-           "A similar vote failed last Wednesday.\n"
-           "Turnout fell last year.\n"
-           "Officials met last week.\n",
-           "2016-10-19"); /* a Wednesday */
-    tt_add(&t, "The vote was held on Tuesday.\nThe first ballot was cast on Oct. 3.\n", NULL);
+    clab_docs t = {0};
+    clab_add_doc(&t,
+                 "The vote was held on Tuesday.\n"
+                 "The results came out yesterday.\n"
+                 "A recount is planned for Friday.\n"
+                 "The first ballot was cast on Oct. 3.\n"
+                 "A similar vote failed last Wednesday.\n"
+                 "Turnout fell last year.\n"
+                 "Officials met last week.\n",
+                 "2016-10-19"); /* a Wednesday */
+    clab_add_doc(&t, "The vote was held on Tuesday.\nThe first ballot was cast on Oct. 3.\n", NULL);
     ch_arena *a = arena_new(0);
     ch_timeline tl;
     assert_int_equal(timeline_build(t.d, t.n, "english", a, &tl), 0);
@@ -162,15 +129,15 @@ static void test_resolve(void **state) {
 
 static void test_merge(void **state) {
     (void)state;
-    tt_docs t = {0};
-    tt_add(&t,
-           "The harbour bridge reopened to traffic on Monday after repairs.\n"
-           "Engineers had closed it in March.\n",
-           "2021-06-09");
-    tt_add(&t,
-           "The harbour bridge reopened to traffic on Monday following months of repairs.\n"
-           "The city council met on Monday to discuss the budget.\n",
-           NULL);
+    clab_docs t = {0};
+    clab_add_doc(&t,
+                 "The harbour bridge reopened to traffic on Monday after repairs.\n"
+                 "Engineers had closed it in March.\n",
+                 "2021-06-09");
+    clab_add_doc(&t,
+                 "The harbour bridge reopened to traffic on Monday following months of repairs.\n"
+                 "The city council met on Monday to discuss the budget.\n",
+                 NULL);
     ch_arena *a = arena_new(0);
     ch_timeline tl;
     assert_int_equal(timeline_build(t.d, t.n, "english", a, &tl), 0);

@@ -101,7 +101,8 @@ const char *chorus_cluster_errmsg(const chorus_cluster *c) {
     return c ? c->errmsg : "no cluster";
 }
 
-int cluster_vectors(const chorus_cluster *c, const chorus_idf *idf, ch_arena *a, ch_svec **out) {
+int cluster_vectors(const chorus_cluster *c, const chorus_idf *idf, ch_arena *a, ch_svec **out,
+                    const float **weights) {
     size_t n = c->n_sents;
     const uint32_t **terms = malloc((n ? n : 1) * sizeof *terms);
     uint32_t *n_terms = malloc((n ? n : 1) * sizeof *n_terms);
@@ -115,6 +116,8 @@ int cluster_vectors(const chorus_cluster *c, const chorus_idf *idf, ch_arena *a,
         float *w = model_idf(a, idf, c->vocab, terms, n_terms, n);
         if (w && model_vectors(a, terms, n_terms, n, w, vec) == 0) {
             *out = vec;
+            if (weights)
+                *weights = w;
             rc = 0;
         }
     }

@@ -71,10 +71,11 @@ struct chorus_cluster {
 struct ch_svec;
 
 /* Unit TF-IDF vectors of all the cluster's sentences (IDF from 'idf' when
- * non-NULL, else from the cluster), into *out, memory from 'a'. Returns 0,
- * or -1 when out of memory. */
+ * non-NULL, else from the cluster), into *out, and the term weights used
+ * into *weights (may be NULL; one per vocabulary id); memory from 'a'.
+ * Returns 0, or -1 when out of memory. */
 int cluster_vectors(const chorus_cluster *c, const chorus_idf *idf, ch_arena *a,
-                    struct ch_svec **out);
+                    struct ch_svec **out, const float **weights);
 
 /* Maps a byte offset of report d's article text to its original input. */
 size_t cluster_src_offset(const ch_doc *d, size_t text_off);

@@ -3,7 +3,8 @@
  * results for the renderers:
  *
  *   cluster --summarize--> cited summary
- *           --vectors----> facts (groups across reports, claims/denials apart)
+ *           --vectors----> facts (groups across reports, claims/denials apart;
+ *                          the summary's vectors, computed once)
  *           --quotes-----> quotations, speakers, the same quote across outlets
  *           --conflicts--> figures, dates and times the reports disagree on
  *           --entities---> people, organisations, places with their aliases
@@ -33,8 +34,7 @@ chorus_report *chorus_report_new(chorus_cluster *c, const chorus_options *o) {
     }
     /* conflicts, entities and timeline return -2 for a language they have no
      * rules for: their sections are then empty, which is not a failure */
-    if (cluster_vectors(c, o ? o->idf : NULL, r->arena, &r->vec) != 0 ||
-        facts_analyze(c, r->vec, REPORT_FACT_THRESHOLD, r->arena, &r->facts) != 0 ||
+    if (facts_analyze(c, r->summary->vec, REPORT_FACT_THRESHOLD, r->arena, &r->facts) != 0 ||
         quotes_analyze(c, r->arena, &r->quotes) != 0 ||
         conflicts_analyze(c, r->arena, &r->conflicts) == -1 ||
         entities_analyze(c, r->arena, &r->entities) == -1 ||

@@ -22,7 +22,6 @@ struct chorus_report {
     const chorus_cluster *cluster; /* not owned */
     chorus_summary *summary;       /* owned */
     ch_arena *arena;
-    ch_svec *vec; /* (cluster->n_sents) cluster-IDF vectors */
     ch_facts facts;
     ch_quotes quotes;
     ch_conflicts conflicts;

@@ -50,18 +50,19 @@ static const char *const summary_method_names[] = {
     [CHORUS_METHOD_LEAD] = "lead",
     [CHORUS_METHOD_ILP] = "ilp",
 };
+#define SUMMARY_N_METHODS (sizeof summary_method_names / sizeof *summary_method_names)
 
 int chorus_method_parse(const char *name) {
     if (!name)
         return -1;
-    for (size_t i = 0; i < sizeof summary_method_names / sizeof *summary_method_names; i++)
+    for (size_t i = 0; i < SUMMARY_N_METHODS; i++)
         if (!strcmp(name, summary_method_names[i]))
             return (int)i;
     return -1;
 }
 
 const char *chorus_method_name(chorus_method m) {
-    if ((size_t)m < sizeof summary_method_names / sizeof *summary_method_names)
+    if ((size_t)m < SUMMARY_N_METHODS)
         return summary_method_names[m];
     return "unknown";
 }
@@ -208,7 +209,7 @@ chorus_summary *chorus_summarize(chorus_cluster *c, const chorus_options *o) {
                                : "the cluster has no reports");
         return NULL;
     }
-    if (chorus_method_name(o->method)[0] == 'u' || o->cite_threshold < 0 || o->cite_threshold > 1 ||
+    if ((size_t)o->method >= SUMMARY_N_METHODS || o->cite_threshold < 0 || o->cite_threshold > 1 ||
         o->redundancy < 0 || o->redundancy > 1 || o->lexrank_threshold < 0 ||
         o->lexrank_threshold >= 1 || (o->compress & ~CHORUS_COMPRESS_ALL) ||
         (o->priors & ~CHORUS_PRIOR_ALL) || !(o->ilp_time_limit >= 0)) {
@@ -237,12 +238,14 @@ chorus_summary *chorus_summarize(chorus_cluster *c, const chorus_options *o) {
     uint32_t *n_terms = arena_alloc(s->arena, n * sizeof *n_terms);
     const char **texts = arena_alloc(s->arena, n * sizeof *texts);
     size_t *text_len = arena_alloc(s->arena, n * sizeof *text_len);
-    ch_svec *vec = arena_alloc(s->arena, n * sizeof *vec);
+    ch_svec *vec = NULL;
+    const float *w = NULL;
     ch_svec query;
     char *scratch = NULL;
     size_t scratch_cap = 0;
     if (!doc || !pos || !n_words || !n_bytes || !flags || !scores || !sel || !terms || !n_terms ||
-        !texts || !text_len || !vec)
+        !texts || !text_len || cluster_vectors(c, o->idf, s->arena, &vec, &w) != 0 ||
+        summary_query_vector(c, o->query, w, s->arena, &query) != 0)
         goto nomem;
     for (size_t i = 0; i < n; i++) {
         const ch_sentence *st = &c->sents[i];
@@ -276,12 +279,7 @@ chorus_summary *chorus_summarize(chorus_cluster *c, const chorus_options *o) {
         }
     }
     free(scratch);
-    {
-        float *w = model_idf(s->arena, o->idf, c->vocab, terms, n_terms, n);
-        if (!w || model_vectors(s->arena, terms, n_terms, n, w, vec) != 0 ||
-            summary_query_vector(c, o->query, w, s->arena, &query) != 0)
-            goto nomem;
-    }
+    s->vec = vec;
 
     ch_rank_input in = {vec,
                         doc,

@@ -13,6 +13,7 @@ struct chorus_summary {
     chorus_options opts;            /* as used, budget defaults filled in */
     ch_arena *arena;                /* owns sents[] and their texts and cites */
     chorus_summary_sentence *sents; /* (n) in output order */
+    const struct ch_svec *vec;      /* (cluster->n_sents) the TF-IDF vectors used */
     size_t n;
 };
 
