@@ -55,6 +55,8 @@ typedef struct cli_sum_opts {
     chorus_format format; /* input format */
     const char *idf_path; /* --idf FILE, loaded by cli_sum_finish */
     chorus_idf *idf;      /* owned */
+    const char *model_path; /* --model FILE, read by cli_sum_finish */
+    char *model_text;       /* owned: its text */
     int quiet;            /* no warnings on stderr */
 } cli_sum_opts;
 
@@ -68,13 +70,15 @@ extern const struct option cli_sum_longopts[];
     "  -b, --bytes N          budget in bytes\n"                                                   \
     "  -s, --sentences N      budget in sentences\n"                                               \
     "      --truncate         cut the last sentence to fill the budget exactly (as ROUGE -l/-b)\n" \
-    "  -m, --method M         default | lexrank | centroid | mmr | submodular | lead | ilp\n"      \
+    "  -m, --method M         default | salience | lexrank | centroid | mmr | submodular |\n"    \
+    "                         lead | ilp\n"                                                        \
     "      --query TEXT       bias the summary toward a question or topic\n"                       \
     "      --compress LIST    what compression may drop: dateline,connective,paren,attrib,\n"      \
-    "                         all or none (default dateline,paren)\n"                              \
+    "                         spacing, all or none (default dateline,paren,spacing)\n"             \
     "      --priors LIST      sentence priors: position,support,length,context, all or none\n"     \
     "                         (default position,support)\n"                                        \
     "      --ilp-time-limit S seconds GLPK may spend per cluster (ilp; default 1)\n"               \
+    "      --model FILE       salience model for the salience method (default: built in)\n"      \
     "      --order O          position (report order, default) | score\n"                          \
     "      --lexrank-threshold T  LexRank edge cut-off in (0,1); 0 = continuous (default)\n"       \
     "      --cite-threshold T cosine at which another report counts as carrying a\n"               \

@@ -80,6 +80,7 @@ enum {
     CLI_OPT_COMPRESS,
     CLI_OPT_PRIORS,
     CLI_OPT_ILP_TIME,
+    CLI_OPT_MODEL,
 };
 
 const struct option cli_sum_longopts[] = {
@@ -101,6 +102,7 @@ const struct option cli_sum_longopts[] = {
     {"compress", required_argument, NULL, CLI_OPT_COMPRESS},
     {"priors", required_argument, NULL, CLI_OPT_PRIORS},
     {"ilp-time-limit", required_argument, NULL, CLI_OPT_ILP_TIME},
+    {"model", required_argument, NULL, CLI_OPT_MODEL},
     {NULL, 0, NULL, 0},
 };
 
@@ -156,7 +158,8 @@ static int common_parse_bits(const char *arg, const char *what, const char *cons
     return 0;
 }
 
-static const char *const common_compress_names[] = {"dateline", "connective", "paren", "attrib"};
+static const char *const common_compress_names[] = {"dateline", "connective", "paren", "attrib",
+                                                    "spacing"};
 static const char *const common_prior_names[] = {"position", "support", "length", "context"};
 
 int cli_sum_option(cli_sum_opts *o, int opt, const char *arg) {
@@ -225,13 +228,16 @@ int cli_sum_option(cli_sum_opts *o, int opt, const char *arg) {
         o->opts.query = arg;
         return 1;
     case CLI_OPT_COMPRESS:
-        return common_parse_bits(arg, "--compress", common_compress_names, 4, &o->opts.compress)
+        return common_parse_bits(arg, "--compress", common_compress_names, 5, &o->opts.compress)
                    ? -1
                    : 1;
     case CLI_OPT_PRIORS:
         return common_parse_bits(arg, "--priors", common_prior_names, 4, &o->opts.priors) ? -1 : 1;
     case CLI_OPT_ILP_TIME:
         return cli_parse_double(arg, "--ilp-time-limit", 0, 3600, &o->opts.ilp_time_limit) ? -1 : 1;
+    case CLI_OPT_MODEL:
+        o->model_path = arg;
+        return 1;
     default:
         return 0;
     }
@@ -257,12 +263,54 @@ int cli_sum_finish(cli_sum_opts *o) {
         }
         o->opts.idf = o->idf;
     }
+    if (o->model_path) {
+        FILE *f = fopen(o->model_path, "rb");
+        char err[512];
+        size_t len = 0, cap = 0;
+        char *text = NULL;
+        if (!f) {
+            cli_error("--model: cannot open '%s': %s", o->model_path, strerror(errno));
+            return 1;
+        }
+        for (;;) {
+            if (len == cap) {
+                char *p = cap < (1u << 20) ? realloc(text, cap = cap ? cap * 2 : 4096) : NULL;
+                if (!p) {
+                    free(text);
+                    fclose(f);
+                    cli_error("--model: '%s' is too large for a model", o->model_path);
+                    return 1;
+                }
+                text = p;
+            }
+            size_t got = fread(text + len, 1, cap - len, f);
+            len += got;
+            if (got == 0)
+                break;
+        }
+        int bad = ferror(f);
+        fclose(f);
+        if (bad) {
+            free(text);
+            cli_error("--model: cannot read '%s'", o->model_path);
+            return 1;
+        }
+        o->model_text = text;
+        if (chorus_model_check(text, len, err, sizeof err) != CHORUS_OK) {
+            cli_error("--model: %s: %s", o->model_path, err);
+            return 1;
+        }
+        o->opts.model = text;
+        o->opts.model_len = len;
+    }
     return 0;
 }
 
 void cli_sum_free(cli_sum_opts *o) {
     chorus_idf_free(o->idf);
     o->idf = NULL;
+    free(o->model_text);
+    o->model_text = NULL;
 }
 
 /* Reports a failure to build a cluster: into err when given, else stderr. */

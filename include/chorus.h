@@ -140,8 +140,13 @@ typedef enum chorus_method {
     CHORUS_METHOD_MMR,         /* maximal marginal relevance (Carbonell & Goldstein 1998) */
     CHORUS_METHOD_SUBMODULAR,  /* coverage + diversity (Lin & Bilmes 2011) */
     CHORUS_METHOD_LEAD,        /* first sentences of each report in turn */
-    CHORUS_METHOD_ILP          /* concept coverage solved exactly (Gillick & Favre 2009) */
+    CHORUS_METHOD_ILP,         /* concept coverage solved exactly (Gillick & Favre 2009) */
+    CHORUS_METHOD_SALIENCE     /* MMR over a learned salience estimate (salience model) */
 } chorus_method;
+
+/* Checks the text of a salience model (chorus_options.model): CHORUS_OK,
+ * or CHORUS_ERR_INVALID with the line at fault in err (size errlen). */
+chorus_status chorus_model_check(const char *text, size_t len, char *err, size_t errlen);
 
 /* Parses a method name ("lexrank", ...); returns -1 for an unknown name. */
 int chorus_method_parse(const char *name);
@@ -185,6 +190,12 @@ typedef struct chorus_options {
     double ilp_time_limit;   /* seconds GLPK may spend on one cluster before
                                 the ILP method falls back to its greedy
                                 solution; default 1 */
+    const char *model;       /* text of a salience model (docs/salience-model.md,
+                                `bench_train_salience` output), model_len bytes,
+                                used by the salience method; NULL: the built-in
+                                model. Parsed by chorus_summarize; a bad model
+                                is a CHORUS_ERR_INVALID with the line at fault */
+    size_t model_len;
 } chorus_options;
 
 /* chorus_options.compress: light compression, by deletion only. */
@@ -192,8 +203,10 @@ typedef struct chorus_options {
 #define CHORUS_COMPRESS_CONNECTIVE 2u /* a leading "But", "However," */
 #define CHORUS_COMPRESS_PAREN 4u      /* short parenthetical asides */
 #define CHORUS_COMPRESS_ATTRIB 8u     /* '"...," he said Tuesday.' -> '"...".' */
-#define CHORUS_COMPRESS_ALL 15u
-#define CHORUS_COMPRESS_DEFAULT (CHORUS_COMPRESS_DATELINE | CHORUS_COMPRESS_PAREN)
+#define CHORUS_COMPRESS_SPACING 16u   /* tokenised spacing: "said , and" -> "said, and" */
+#define CHORUS_COMPRESS_ALL 31u
+#define CHORUS_COMPRESS_DEFAULT                                                                    \
+    (CHORUS_COMPRESS_DATELINE | CHORUS_COMPRESS_PAREN | CHORUS_COMPRESS_SPACING)
 
 /* chorus_options.priors: what selection prefers besides content. */
 #define CHORUS_PRIOR_POSITION 1u /* early sentences of a report */

@@ -338,6 +338,21 @@ static void test_compression_rules(void **state) {
     /* never below CMP_MIN_WORDS words */
     ti_cmp("But it works (mostly).", all, 0, "But it works (mostly).");
     ti_cmp("", all, 1, "");
+    /* tokenised spacing */
+    const unsigned sp = CMP_SPACING;
+    ti_cmp("the mayor said , \" we will rebuild it , \" and left .", sp, 0,
+           "the mayor said, \"we will rebuild it,\" and left.");
+    ti_cmp("shares rose 4 % to $ 10.5 ( a record ) on friday .", sp, 0,
+           "shares rose 4% to $10.5 (a record) on friday.");
+    ti_cmp("the council did n't say why it 's late .", sp, 0,
+           "the council didn't say why it's late.");
+    /* an odd number of quotation marks: they stay as they are */
+    ti_cmp("he called it \" a disaster , and left .", sp, 0,
+           "he called it \" a disaster, and left.");
+    /* an ellipsis keeps its space; typeset text is left alone */
+    ti_cmp("the vote was close ... very close.", sp, 0, "the vote was close ... very close.");
+    ti_cmp("\"We won,\" she said (twice) on Friday.", sp, 0,
+           "\"We won,\" she said (twice) on Friday.");
 }
 
 /* ------------------------------------------------- through the public API */
@@ -406,8 +421,9 @@ static size_t ti_words(const char *t) {
 
 static void test_budgets_exact(void **state) {
     (void)state;
-    chorus_method methods[] = {CHORUS_METHOD_DEFAULT, CHORUS_METHOD_ILP, CHORUS_METHOD_MMR};
-    for (size_t mi = 0; mi < 3; mi++)
+    chorus_method methods[] = {CHORUS_METHOD_DEFAULT, CHORUS_METHOD_ILP, CHORUS_METHOD_MMR,
+                               CHORUS_METHOD_SALIENCE};
+    for (size_t mi = 0; mi < 4; mi++)
         for (size_t budget = 7; budget <= 52; budget += 9) {
             chorus_cluster *c = ti_api_cluster();
             chorus_options o;

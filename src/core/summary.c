@@ -34,6 +34,7 @@
 #include "model/svec.h"
 #include "model/terms.h"
 #include "summarize/compress.h"
+#include "summarize/salience.h"
 #include "summarize/select.h"
 #include "util/buf.h"
 #include "util/vec.h"
@@ -49,6 +50,7 @@ static const char *const summary_method_names[] = {
     [CHORUS_METHOD_SUBMODULAR] = "submodular",
     [CHORUS_METHOD_LEAD] = "lead",
     [CHORUS_METHOD_ILP] = "ilp",
+    [CHORUS_METHOD_SALIENCE] = "salience",
 };
 #define SUMMARY_N_METHODS (sizeof summary_method_names / sizeof *summary_method_names)
 
@@ -65,6 +67,13 @@ const char *chorus_method_name(chorus_method m) {
     if ((size_t)m < SUMMARY_N_METHODS)
         return summary_method_names[m];
     return "unknown";
+}
+
+chorus_status chorus_model_check(const char *text, size_t len, char *err, size_t errlen) {
+    sal_model m;
+    if (!text)
+        return CHORUS_ERR_INVALID;
+    return sal_model_parse(text, len, &m, err, errlen) == 0 ? CHORUS_OK : CHORUS_ERR_INVALID;
 }
 
 void chorus_options_init(chorus_options *o) {
@@ -195,6 +204,76 @@ static size_t summary_orig_index(const cmp_result *r, size_t k) {
     return orig;
 }
 
+int summary_rank_input(chorus_cluster *c, const chorus_options *o, ch_arena *a, ch_rank_input *in,
+                       ch_svec *query) {
+    size_t n = c->n_sents;
+    uint32_t *doc = arena_alloc(a, n * sizeof *doc);
+    uint32_t *pos = arena_alloc(a, n * sizeof *pos);
+    uint32_t *n_words = arena_alloc(a, n * sizeof *n_words);
+    uint32_t *n_bytes = arena_alloc(a, n * sizeof *n_bytes);
+    uint32_t *flags = arena_alloc(a, n * sizeof *flags);
+    const uint32_t **terms = arena_alloc(a, n * sizeof *terms);
+    uint32_t *n_terms = arena_alloc(a, n * sizeof *n_terms);
+    const char **texts = arena_alloc(a, n * sizeof *texts);
+    size_t *text_len = arena_alloc(a, n * sizeof *text_len);
+    ch_svec *vec = NULL;
+    const float *w = NULL;
+    char *scratch = NULL;
+    size_t scratch_cap = 0;
+    if (!doc || !pos || !n_words || !n_bytes || !flags || !terms || !n_terms || !texts ||
+        !text_len || cluster_vectors(c, o->idf, a, &vec, &w) != 0 ||
+        summary_query_vector(c, o->query, w, a, query) != 0)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        const ch_sentence *st = &c->sents[i];
+        doc[i] = st->doc;
+        pos[i] = st->pos;
+        n_words[i] = st->n_words;
+        n_bytes[i] = (uint32_t)(st->len > UINT32_MAX ? UINT32_MAX : st->len);
+        flags[i] = st->flags;
+        terms[i] = st->terms;
+        n_terms[i] = st->n_terms;
+        texts[i] = c->docs[st->doc].text + st->off;
+        text_len[i] = st->len;
+        if (o->compress) {
+            /* the budget counts what compression leaves */
+            cmp_result cr;
+            cmp_sentence(texts[i], st->len, o->compress, st->pos == 0, &cr);
+            if (cr.n_cut) {
+                if (st->len + 1 > scratch_cap) {
+                    char *p = realloc(scratch, st->len + 1);
+                    if (!p) {
+                        free(scratch);
+                        return -1;
+                    }
+                    scratch = p;
+                    scratch_cap = st->len + 1;
+                }
+                size_t cl = cmp_apply(texts[i], st->len, &cr, scratch);
+                n_words[i] = (uint32_t)tok_count_words(scratch, cl);
+                n_bytes[i] = (uint32_t)(cl > UINT32_MAX ? UINT32_MAX : cl);
+            }
+        }
+    }
+    free(scratch);
+    ch_rank_input r = {vec,
+                       doc,
+                       pos,
+                       n_words,
+                       n_bytes,
+                       flags,
+                       n,
+                       c->n_docs,
+                       strmap_count(c->vocab),
+                       terms,
+                       n_terms,
+                       texts,
+                       text_len,
+                       query->n ? query : NULL};
+    *in = r;
+    return 0;
+}
+
 chorus_summary *chorus_summarize(chorus_cluster *c, const chorus_options *o) {
     if (!c)
         return NULL;
@@ -226,78 +305,29 @@ chorus_summary *chorus_summarize(chorus_cluster *c, const chorus_options *o) {
     if (!s->opts.words && !s->opts.bytes && !s->opts.sentences)
         s->opts.words = SUMMARY_DEFAULT_WORDS;
 
-    size_t n = c->n_sents;
-    uint32_t *doc = arena_alloc(s->arena, n * sizeof *doc);
-    uint32_t *pos = arena_alloc(s->arena, n * sizeof *pos);
-    uint32_t *n_words = arena_alloc(s->arena, n * sizeof *n_words);
-    uint32_t *n_bytes = arena_alloc(s->arena, n * sizeof *n_bytes);
-    uint32_t *flags = arena_alloc(s->arena, n * sizeof *flags);
+    ch_rank_input in;
+    const ch_svec *vec = NULL;
+    ch_svec query;
+    if (summary_rank_input(c, &s->opts, s->arena, &in, &query) != 0)
+        goto nomem;
+    vec = in.vec;
+    s->vec = vec;
+    size_t n = in.n;
     double *scores = arena_alloc(s->arena, n * sizeof *scores);
     uint32_t *sel = arena_alloc(s->arena, n * sizeof *sel);
-    const uint32_t **terms = arena_alloc(s->arena, n * sizeof *terms);
-    uint32_t *n_terms = arena_alloc(s->arena, n * sizeof *n_terms);
-    const char **texts = arena_alloc(s->arena, n * sizeof *texts);
-    size_t *text_len = arena_alloc(s->arena, n * sizeof *text_len);
-    ch_svec *vec = NULL;
-    const float *w = NULL;
-    ch_svec query;
-    char *scratch = NULL;
-    size_t scratch_cap = 0;
-    if (!doc || !pos || !n_words || !n_bytes || !flags || !scores || !sel || !terms || !n_terms ||
-        !texts || !text_len || cluster_vectors(c, o->idf, s->arena, &vec, &w) != 0 ||
-        summary_query_vector(c, o->query, w, s->arena, &query) != 0)
+    if (!scores || !sel)
         goto nomem;
-    for (size_t i = 0; i < n; i++) {
-        const ch_sentence *st = &c->sents[i];
-        doc[i] = st->doc;
-        pos[i] = st->pos;
-        n_words[i] = st->n_words;
-        n_bytes[i] = (uint32_t)(st->len > UINT32_MAX ? UINT32_MAX : st->len);
-        flags[i] = st->flags;
-        terms[i] = st->terms;
-        n_terms[i] = st->n_terms;
-        texts[i] = c->docs[st->doc].text + st->off;
-        text_len[i] = st->len;
-        if (o->compress) {
-            /* the budget counts what compression leaves */
-            cmp_result cr;
-            cmp_sentence(texts[i], st->len, o->compress, st->pos == 0, &cr);
-            if (cr.n_cut) {
-                if (st->len + 1 > scratch_cap) {
-                    char *p = realloc(scratch, st->len + 1);
-                    if (!p) {
-                        free(scratch);
-                        goto nomem;
-                    }
-                    scratch = p;
-                    scratch_cap = st->len + 1;
-                }
-                size_t cl = cmp_apply(texts[i], st->len, &cr, scratch);
-                n_words[i] = (uint32_t)tok_count_words(scratch, cl);
-                n_bytes[i] = (uint32_t)(cl > UINT32_MAX ? UINT32_MAX : cl);
-            }
-        }
+    sal_model model;
+    char merr[160];
+    if (o->model ? sal_model_parse(o->model, o->model_len, &model, merr, sizeof merr) != 0
+                 : sal_model_default(&model) != 0) {
+        cluster_fail(c, CHORUS_ERR_INVALID, o->model ? merr : "the built-in salience model");
+        chorus_summary_free(s);
+        return NULL;
     }
-    free(scratch);
-    s->vec = vec;
-
-    ch_rank_input in = {vec,
-                        doc,
-                        pos,
-                        n_words,
-                        n_bytes,
-                        flags,
-                        n,
-                        c->n_docs,
-                        strmap_count(c->vocab),
-                        terms,
-                        n_terms,
-                        texts,
-                        text_len,
-                        query.n ? &query : NULL};
     ch_select_opts so = {
         o->method,     s->opts.words,    s->opts.bytes, s->opts.sentences, o->lexrank_threshold,
-        o->redundancy, o->truncate_last, o->priors,     o->ilp_time_limit};
+        o->redundancy, o->truncate_last, o->priors,     o->ilp_time_limit, &model};
     size_t n_sel = 0;
     if (select_summary(&in, &so, scores, sel, &n_sel) != 0)
         goto nomem;

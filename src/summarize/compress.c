@@ -23,6 +23,16 @@
  *  CMP_ATTRIB     a trailing attribution with a pronoun after a quotation:
  *                 '"...," he said Tuesday.' keeps '"...".' - the speaker is
  *                 named elsewhere, and the quote stands on its own.
+ *  CMP_SPACING    spaces that tokenised text puts where typography has
+ *                 none: before closing punctuation ("said , and" -> "said,
+ *                 and"; also . ; : ! ? % ) ]), after an opening bracket or a
+ *                 currency sign ("( ap )", "$ 10"), before a clitic ("it
+ *                 's", "do n't"), and inside double quotation marks
+ *                 ('" we won , " he said' -> '"we won," he said'). Quotation
+ *                 marks are paired by order, so only a sentence with an even
+ *                 number of them is touched; an ellipsis keeps its space.
+ *                 The words are the same; only detached punctuation stops
+ *                 counting as a word of the budget.
  *
  * A rule that would leave fewer than CMP_MIN_WORDS words is not applied.
  * Bytes are handled as UTF-8: cuts fall on character boundaries because
@@ -81,6 +91,71 @@ static int cmp_add(const char *t, size_t n, cmp_result *r, size_t off, size_t le
     r->cut[k].len = len;
     r->n_cut++;
     return 0;
+}
+
+/* 1 if t[i..e) (one whitespace-delimited token) is closing punctuation
+ * that belongs to the word before it. */
+static int cmp_closing_token(const char *t, size_t i, size_t e) {
+    if (i + 3 <= e && t[i] == '.' && t[i + 1] == '.' && t[i + 2] == '.')
+        return 0; /* an ellipsis keeps its space */
+    for (size_t k = i; k < e; k++)
+        if (!strchr(",.;:!?%)]", t[k]) && t[k] != '"')
+            return 0;
+    return !(t[i] == '"'); /* a quotation mark is paired separately */
+}
+
+/* 1 if t[i..e) starts with a clitic that tokenisers split off a word. */
+static int cmp_clitic(const char *t, size_t i, size_t e) {
+    static const char *const cl[] = {"'s", "'re", "'ll", "'ve", "'d", "'m", "n't"};
+    for (size_t k = 0; k < sizeof cl / sizeof *cl; k++) {
+        size_t l = strlen(cl[k]);
+        if (i + l <= e && strncmp(t + i, cl[k], l) == 0 &&
+            (i + l == e ||
+             !((t[i + l] >= 'a' && t[i + l] <= 'z') || (t[i + l] >= 'A' && t[i + l] <= 'Z'))))
+            return 1;
+    }
+    return 0;
+}
+
+static void cmp_spacing(const char *t, size_t n, cmp_result *r) {
+    size_t quotes = 0;
+    for (size_t i = 0; i < n; i++)
+        quotes += t[i] == '"';
+    int pair_quotes = quotes > 0 && quotes % 2 == 0;
+    size_t seen = 0; /* quotation marks before position i */
+    size_t i = 0;
+    while (i < n) {
+        if (!cmp_space(t[i])) {
+            if (t[i] == '"')
+                seen++;
+            i++;
+            continue;
+        }
+        size_t s = i;
+        while (i < n && cmp_space(t[i]))
+            i++;
+        if (s == 0 || i >= n)
+            continue;
+        /* the tokens either side of the run [s, i) */
+        size_t pb = s;
+        while (pb > 0 && !cmp_space(t[pb - 1]))
+            pb--;
+        size_t ne = i;
+        while (ne < n && !cmp_space(t[ne]))
+            ne++;
+        int join = 0;
+        if (cmp_closing_token(t, i, ne) || cmp_clitic(t, i, ne))
+            join = 1;
+        else if (s - pb == 1 && (t[pb] == '(' || t[pb] == '[' || t[pb] == '$'))
+            join = 1;
+        else if (pair_quotes && s - pb == 1 && t[pb] == '"' && seen % 2 == 1)
+            join = 1; /* after an opening mark standing alone */
+        else if (pair_quotes && t[i] == '"' && seen % 2 == 1 &&
+                 (ne == i + 1 || strchr(",.;:!?)", t[i + 1])))
+            join = 1; /* before a closing mark */
+        if (join)
+            (void)cmp_add(t, n, r, s, i - s);
+    }
 }
 
 /* Length of a dash separator at t[i] ("--", em dash, en dash, " - ",
@@ -274,6 +349,8 @@ void cmp_sentence(const char *text, size_t len, unsigned rules, int opening, cmp
         cmp_parens(text, len, r);
     if (rules & CMP_ATTRIB)
         cmp_attrib(text, len, r);
+    if (rules & CMP_SPACING)
+        cmp_spacing(text, len, r);
 }
 
 size_t cmp_apply(const char *text, size_t len, const cmp_result *r, char *out) {

@@ -12,8 +12,9 @@
 #define CMP_CONNECTIVE 2u /* "But ", "However, " opening a sentence */
 #define CMP_PAREN 4u      /* short parenthetical asides "(K.N)" */
 #define CMP_ATTRIB 8u     /* trailing ", he said Tuesday." after a quote */
+#define CMP_SPACING 16u   /* tokenised spacing: "word ," "( ap )" '" quoted "' */
 
-#define CMP_MAX_CUTS 8
+#define CMP_MAX_CUTS 48
 
 typedef struct cmp_cut {
     size_t off, len; /* bytes of the sentence left out */

@@ -47,6 +47,7 @@ typedef struct sel_state {
     int truncate_last;
     unsigned priors; /* CHORUS_PRIOR_* bits in force */
     double time_limit; /* seconds per cluster for an exact solver (ilp.c) */
+    const struct sal_model *model; /* the salience method's model */
     int relaxed;   /* 0: skip short and headline sentences */
     int closed;    /* 1 once an overflowing sentence was taken */
     uint32_t *sel; /* (n) selected, in order */
@@ -116,6 +117,11 @@ int centroid_scores(const ch_rank_input *in, double *scores);
  * relevance. Returns 0, or -1 when out of memory. */
 #define MMR_LAMBDA 0.7
 int mmr_select(sel_state *st, double *scores);
+
+/* MMR whose relevance is the salience model's estimate (salience.c) times
+ * the query's pull when there is a query. Returns 0, or -1 when out of
+ * memory. */
+int mmr_salience_select(sel_state *st, double *scores);
 
 /* Parameters of the submodular objective and its greedy. */
 typedef struct sub_params {

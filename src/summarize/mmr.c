@@ -24,36 +24,34 @@
  * across reports, length, context) and, when a query is given, its pull.
  * With every prior off and no query this is plain MMR.
  * scores[i] = rel(i).
+ *
+ * The salience method adds the learned estimate of salience.c to that
+ * relevance: rel(i) = cos(i, centroid) * prior_i + SAL_BLEND * y_i. The
+ * model alone ranks short clusters best but transfers poorly to long ones
+ * (docs/benchmarks.md); added to the centroid's relevance with weight 1 it
+ * keeps most of the gain on short clusters and stays within noise on
+ * long ones. The query, when there is one, acts through the priors.
  */
 #include <stdlib.h>
 
 #include "summarize/method.h"
+#include "summarize/salience.h"
 
-int mmr_select(sel_state *st, double *scores) {
+/* Weight of the learned estimate added to the default relevance in the
+ * salience method (see the comment of mmr_salience_select). */
+#define SAL_BLEND 1.0
+
+/* The MMR loop over relevance scores[0..n). */
+static int mmr_loop(sel_state *st, const double *scores) {
     const ch_rank_input *in = st->in;
     const size_t n = in->n;
-    if (n == 0)
-        return 0;
-    float *c = centroid_vector(in, 0);
     double *maxsim = calloc(n, sizeof *maxsim);
     unsigned char *out = calloc(n, 1);
-    if (!c || !maxsim || !out) {
-        free(c);
+    if (!maxsim || !out) {
         free(maxsim);
         free(out);
         return -1;
     }
-    double *prior = malloc(n * sizeof *prior);
-    if (!prior || prior_compute(in, st->priors, prior) != 0) {
-        free(prior);
-        free(c);
-        free(maxsim);
-        free(out);
-        return -1;
-    }
-    for (size_t i = 0; i < n; i++)
-        scores[i] = centroid_dot(&in->vec[i], c) * prior[i];
-    free(prior);
     const double lambda = MMR_LAMBDA;
     while (!sel_full(st)) {
         uint32_t best = UINT32_MAX;
@@ -93,8 +91,53 @@ int mmr_select(sel_state *st, double *scores) {
                 maxsim[i] = s;
         }
     }
-    free(c);
     free(maxsim);
     free(out);
     return 0;
+}
+
+int mmr_select(sel_state *st, double *scores) {
+    const ch_rank_input *in = st->in;
+    const size_t n = in->n;
+    if (n == 0)
+        return 0;
+    float *c = centroid_vector(in, 0);
+    double *prior = malloc(n * sizeof *prior);
+    if (!c || !prior || prior_compute(in, st->priors, prior) != 0) {
+        free(c);
+        free(prior);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++)
+        scores[i] = centroid_dot(&in->vec[i], c) * prior[i];
+    free(prior);
+    free(c);
+    return mmr_loop(st, scores);
+}
+
+int mmr_salience_select(sel_state *st, double *scores) {
+    const ch_rank_input *in = st->in;
+    const size_t n = in->n;
+    if (n == 0)
+        return 0;
+    double *x = malloc(n * SAL_N_FEATURES * sizeof *x);
+    if (!x || sal_features(in, x) != 0) {
+        free(x);
+        return -1;
+    }
+    float *c = centroid_vector(in, 0);
+    double *prior = malloc(n * sizeof *prior);
+    if (!c || !prior || prior_compute(in, st->priors, prior) != 0) {
+        free(c);
+        free(prior);
+        free(x);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++)
+        scores[i] = centroid_dot(&in->vec[i], c) * prior[i] +
+                    SAL_BLEND * sal_predict(st->model, &x[i * SAL_N_FEATURES]);
+    free(c);
+    free(prior);
+    free(x);
+    return mmr_loop(st, scores);
 }

@@ -247,6 +247,8 @@ static int sel_run(sel_state *st, chorus_method method, const ch_select_opts *o,
     }
     case CHORUS_METHOD_ILP:
         return ilp_select(st, scores);
+    case CHORUS_METHOD_SALIENCE:
+        return mmr_salience_select(st, scores);
     case CHORUS_METHOD_LEXRANK:
     default:
         if (lexrank_scores(in, o->lexrank_threshold, scores) != 0)
@@ -280,6 +282,7 @@ int select_summary(const ch_rank_input *in, const ch_select_opts *o, double *sco
     st.truncate_last = o->truncate_last != 0;
     st.priors = o->priors;
     st.time_limit = o->ilp_time_limit;
+    st.model = o->model;
     st.sel = sel;
     st.taken = calloc(in->n, 1);
     if (!st.taken)

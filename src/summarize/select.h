@@ -43,6 +43,7 @@ typedef struct ch_select_opts {
                                        byte budget (the caller cuts it) */
     unsigned priors;                /* CHORUS_PRIOR_* bits (prior.c) */
     double ilp_time_limit;          /* seconds per cluster for GLPK (ilp.c) */
+    const struct sal_model *model;  /* salience model (salience.h) */
 } ch_select_opts;
 
 /* Scores all sentences into scores[0..n) and selects a summary within the

@@ -1,0 +1,360 @@
+/*
+ * train_salience.c - fits the salience model (summarize/salience.c) to
+ * benchmark clusters with reference summaries and prints it as a model
+ * file; data/salience-model.txt is this program's output on the Multi-News
+ * validation split (bench/salience.sh has the exact command and the
+ * held-out check).
+ *
+ * Target. For each sentence of a cluster (the summarizer's own sentences,
+ * features from sal_features under the default options) the share of its
+ * unigrams plus the share of its bigrams that a reference has, counts
+ * clipped as ROUGE clips them, read as ROUGE-1.5.5 reads text (its
+ * tokenizer, Porter stemming with the WordNet exceptions), averaged over
+ * the references: y = mean_r (hits1_r / n1 + hits2_r / n2). It is a density
+ * - reference content per word - which is what a greedy selection under a
+ * word budget should prefer.
+ *
+ * Fit. Ridge regression on standardized features: the normal equations
+ * are accumulated in one pass (sums of x, x x^T, x y, y, y^2; memory does
+ * not grow with the data), solved by Cholesky with penalty RIDGE on every
+ * standardized weight but the bias, and the weights turned back into the
+ * raw feature scale for the model file. Each cluster weighs the same
+ * (every sentence of a cluster of m sentences counts 1/m), so long
+ * clusters do not drown short ones, and each DATASET argument weighs the
+ * same in all, so 50 long clusters count as much as 5,000 short ones.
+ *
+ * Folds: --fold K/R leaves out every cluster whose number (from 0, in
+ * input order) is R modulo K - train on the rest, evaluate the model on the
+ * left-out part (`chorus eval --model FILE --part K/R`).
+ *
+ * usage: bench_train_salience [--fold K/R] [--limit N] DATASET... > model.txt
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chorus.h"
+#include "core/cluster.h"
+#include "core/summary.h"
+#include "eval/rouge.h"
+#include "summarize/salience.h"
+#include "util/arena.h"
+#include "util/strmap.h"
+
+#define RIDGE 1.0
+#define D (SAL_N_FEATURES + 1) /* the bias, then the features */
+
+typedef struct trn_sums {
+    double xx[D][D];
+    double xy[D];
+    double yy, w; /* sum of weighted y^2, sum of weights */
+} trn_sums;
+
+/* Key of a unigram (b = UINT32_MAX) or bigram of token ids. */
+static uint32_t trn_key(ch_strmap *m, uint32_t a, uint32_t b, int add) {
+    unsigned char k[8];
+    for (int i = 0; i < 4; i++) {
+        k[i] = (unsigned char)(a >> (8 * i));
+        k[4 + i] = (unsigned char)(b >> (8 * i));
+    }
+    return add ? strmap_intern(m, (const char *)k, 8, NULL) : strmap_get(m, (const char *)k, 8);
+}
+
+/* Adds the n-grams of the tokens t[0..n) to counts cnt (grown to the map's
+ * size by the caller) or, with add == 0, counts hits against ref and
+ * returns them in *h1, *h2 (tmp: scratch counts, zeroed on return). */
+static int trn_ngrams(ch_strmap *m, const uint32_t *t, size_t n, int add, uint32_t **cnt,
+                      size_t *cap, const uint32_t *ref, uint32_t *tmp, double *h1, double *h2) {
+    *h1 = *h2 = 0.0;
+    for (int order = 1; order <= 2; order++)
+        for (size_t k = 0; k + (size_t)order <= n; k++) {
+            uint32_t id = trn_key(m, t[k], order == 2 ? t[k + 1] : UINT32_MAX, add);
+            if (add) {
+                if (id == STRMAP_NONE)
+                    return -1;
+                if (id >= *cap) {
+                    size_t nc = *cap ? *cap * 2 : 1024;
+                    while (nc <= id)
+                        nc *= 2;
+                    uint32_t *p = realloc(*cnt, nc * sizeof *p);
+                    if (!p)
+                        return -1;
+                    memset(p + *cap, 0, (nc - *cap) * sizeof *p);
+                    *cnt = p;
+                    *cap = nc;
+                }
+                (*cnt)[id]++;
+            } else if (id != STRMAP_NONE && tmp[id] < ref[id]) {
+                tmp[id]++;
+                *(order == 1 ? h1 : h2) += 1.0;
+            }
+        }
+    if (!add)
+        for (size_t k = 0; k < n; k++)
+            for (int order = 1; order <= 2 && k + (size_t)order <= n; order++) {
+                uint32_t id = trn_key(m, t[k], order == 2 ? t[k + 1] : UINT32_MAX, 0);
+                if (id != STRMAP_NONE)
+                    tmp[id] = 0;
+            }
+    return 0;
+}
+
+/* Adds one cluster's sentences to the sums. */
+static int trn_cluster(const chorus_input *in, rouge_vocab *v, trn_sums *s) {
+    int rc = -1;
+    chorus_cluster *c = chorus_cluster_new(NULL);
+    ch_arena *a = arena_new(0);
+    ch_strmap *m = strmap_new();
+    rouge_text t;
+    memset(&t, 0, sizeof t);
+    uint32_t **ref = calloc(in->n_refs, sizeof *ref);
+    size_t *ref_cap = calloc(in->n_refs, sizeof *ref_cap);
+    uint32_t *tmp = NULL;
+    double *x = NULL;
+    if (!c || !a || !m || !ref || !ref_cap)
+        goto out;
+    for (size_t i = 0; i < in->n_docs; i++)
+        (void)chorus_cluster_add(c, in->docs[i].text, in->docs[i].len, &in->docs[i].meta);
+    if (c->n_sents == 0) {
+        rc = 0;
+        goto out;
+    }
+    double h1, h2;
+    for (size_t r = 0; r < in->n_refs; r++)
+        if (rouge_text_read(v, &t, in->refs[r], strlen(in->refs[r]), 0, 0, 0) != 0 ||
+            trn_ngrams(m, t.flat, t.n_flat, 1, &ref[r], &ref_cap[r], NULL, NULL, &h1, &h2) != 0)
+            goto out;
+    size_t nk = strmap_count(m);
+    for (size_t r = 0; r < in->n_refs; r++)
+        if (ref_cap[r] < nk) {
+            uint32_t *p = realloc(ref[r], (nk ? nk : 1) * sizeof *p);
+            if (!p)
+                goto out;
+            memset(p + ref_cap[r], 0, (nk - ref_cap[r]) * sizeof *p);
+            ref[r] = p;
+            ref_cap[r] = nk;
+        }
+    tmp = calloc(nk ? nk : 1, sizeof *tmp);
+    chorus_options o;
+    chorus_options_init(&o);
+    ch_rank_input ri;
+    ch_svec q;
+    if (!tmp || summary_rank_input(c, &o, a, &ri, &q) != 0 ||
+        !(x = malloc(ri.n * SAL_N_FEATURES * sizeof *x)) || sal_features(&ri, x) != 0)
+        goto out;
+    const double w = 1.0 / (double)ri.n;
+    for (size_t i = 0; i < ri.n; i++) {
+        if (rouge_text_read(v, &t, ri.text[i], ri.text_len[i], 0, 0, 0) != 0)
+            goto out;
+        double y = 0.0;
+        if (t.n_flat > 0) {
+            for (size_t r = 0; r < in->n_refs; r++) {
+                if (trn_ngrams(m, t.flat, t.n_flat, 0, NULL, NULL, ref[r], tmp, &h1, &h2) != 0)
+                    goto out;
+                y += h1 / (double)t.n_flat + (t.n_flat > 1 ? h2 / (double)(t.n_flat - 1) : 0.0);
+            }
+            y /= (double)in->n_refs;
+        }
+        double row[D];
+        row[0] = 1.0;
+        memcpy(row + 1, &x[i * SAL_N_FEATURES], SAL_N_FEATURES * sizeof *row);
+        for (size_t p = 0; p < D; p++) {
+            for (size_t q2 = 0; q2 < D; q2++)
+                s->xx[p][q2] += w * row[p] * row[q2];
+            s->xy[p] += w * row[p] * y;
+        }
+        s->yy += w * y * y;
+        s->w += w;
+    }
+    rc = 0;
+out:
+    for (size_t r = 0; ref && r < in->n_refs; r++)
+        free(ref[r]);
+    free(ref);
+    free(ref_cap);
+    free(tmp);
+    free(x);
+    rouge_text_free(&t);
+    strmap_free(m);
+    arena_free(a);
+    chorus_cluster_free(c);
+    return rc;
+}
+
+/* Solves A z = b (A symmetric positive definite, n x n) in place by
+ * Cholesky; returns -1 when A is not positive definite. */
+static int trn_cholesky(double a[D][D], double *b, size_t n) {
+    for (size_t j = 0; j < n; j++) {
+        double d = a[j][j];
+        for (size_t k = 0; k < j; k++)
+            d -= a[j][k] * a[j][k];
+        if (!(d > 1e-12))
+            return -1;
+        a[j][j] = sqrt(d);
+        for (size_t i = j + 1; i < n; i++) {
+            double v = a[i][j];
+            for (size_t k = 0; k < j; k++)
+                v -= a[i][k] * a[j][k];
+            a[i][j] = v / a[j][j];
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        for (size_t k = 0; k < i; k++)
+            b[i] -= a[i][k] * b[k];
+        b[i] /= a[i][i];
+    }
+    for (size_t i = n; i-- > 0;) {
+        for (size_t k = i + 1; k < n; k++)
+            b[i] -= a[k][i] * b[k];
+        b[i] /= a[i][i];
+    }
+    return 0;
+}
+
+/* Fits the ridge model from the sums; prints it. */
+static int trn_fit(const trn_sums *s, size_t clusters, const char *what) {
+    const size_t nf = SAL_N_FEATURES;
+    double mean[D], sd[D];
+    for (size_t k = 1; k < D; k++) {
+        mean[k] = s->xx[0][k] / s->w;
+        double var = s->xx[k][k] / s->w - mean[k] * mean[k];
+        sd[k] = var > 1e-12 ? sqrt(var) : 0.0;
+    }
+    /* standardized normal equations over the features with non-zero spread */
+    static double a[D][D];
+    double b[D], ybar = s->xy[0] / s->w;
+    size_t idx[D], m = 0;
+    for (size_t k = 1; k < D; k++)
+        if (sd[k] > 0)
+            idx[m++] = k;
+    for (size_t p = 0; p < m; p++) {
+        size_t i = idx[p];
+        for (size_t q = 0; q < m; q++) {
+            size_t j = idx[q];
+            double cov = s->xx[i][j] / s->w - mean[i] * mean[j];
+            a[p][q] = cov / (sd[i] * sd[j]) + (p == q ? RIDGE / s->w : 0.0);
+        }
+        b[p] = (s->xy[i] / s->w - mean[i] * ybar) / sd[i];
+    }
+    if (trn_cholesky(a, b, m) != 0) {
+        fprintf(stderr, "bench_train_salience: the features are degenerate on this data\n");
+        return -1;
+    }
+    double w[D] = {0};
+    double bias = ybar;
+    for (size_t p = 0; p < m; p++) {
+        size_t k = idx[p];
+        w[k] = b[p] / sd[k];
+        bias -= w[k] * mean[k];
+    }
+    /* fit on the training data: R^2 */
+    double sse = s->yy, yvar = s->yy / s->w - ybar * ybar;
+    double wf[D];
+    wf[0] = bias;
+    for (size_t k = 1; k < D; k++)
+        wf[k] = w[k];
+    for (size_t p = 0; p < D; p++) {
+        sse -= 2 * wf[p] * s->xy[p];
+        for (size_t q = 0; q < D; q++)
+            sse += wf[p] * wf[q] * s->xx[p][q];
+    }
+    printf("%s %d\n", SAL_MODEL_MAGIC, SAL_MODEL_VERSION);
+    printf("# fitted by bench_train_salience on %zu clusters (%s)\n", clusters, what);
+    printf("# training R^2 %.4f; weights in the raw feature scale\n",
+           yvar > 0 ? 1.0 - sse / s->w / yvar : 0.0);
+    printf("bias %.6g\n", bias);
+    for (size_t k = 0; k < nf; k++)
+        printf("%s %.6g\n", sal_feature_name(k), w[k + 1]);
+    return 0;
+}
+
+/* Adds 'add' to 'to', scaled so that it weighs 'weight' in all. */
+static void trn_merge(trn_sums *to, const trn_sums *add, double weight) {
+    if (!(add->w > 0))
+        return;
+    double f = weight / add->w;
+    for (size_t p = 0; p < D; p++) {
+        for (size_t q = 0; q < D; q++)
+            to->xx[p][q] += f * add->xx[p][q];
+        to->xy[p] += f * add->xy[p];
+    }
+    to->yy += f * add->yy;
+    to->w += f * add->w;
+}
+
+int main(int argc, char **argv) {
+    size_t limit = 0, fold_k = 0, fold_r = 0;
+    int a = 1;
+    for (; a + 1 < argc && argv[a][0] == '-' && argv[a][1] == '-'; a += 2) {
+        if (!strcmp(argv[a], "--limit"))
+            limit = strtoul(argv[a + 1], NULL, 10);
+        else if (!strcmp(argv[a], "--fold")) {
+            if (sscanf(argv[a + 1], "%zu/%zu", &fold_k, &fold_r) != 2 || fold_k < 2 ||
+                fold_r >= fold_k) {
+                fprintf(stderr, "bench_train_salience: --fold wants K/R with K >= 2, R < K\n");
+                return 2;
+            }
+        } else
+            break;
+    }
+    if (a >= argc) {
+        fprintf(stderr,
+                "usage: bench_train_salience [--fold K/R] [--limit N] DATASET... > model\n");
+        return 2;
+    }
+    chorus_rouge_lexicon *lex = chorus_rouge_lexicon_new();
+    if (!lex || chorus_rouge_lexicon_load_wordnet(lex, CHORUS_ROUGE_WORDNET_DIR) != CHORUS_OK) {
+        fprintf(stderr, "bench_train_salience: cannot load the WordNet exception lists\n");
+        chorus_rouge_lexicon_free(lex);
+        return 1;
+    }
+    rouge_vocab v;
+    if (rouge_vocab_init(&v, 1, 0, lex) != 0) {
+        fprintf(stderr, "bench_train_salience: out of memory\n");
+        return 1;
+    }
+    static trn_sums total, one;
+    size_t used = 0;
+    /* each dataset weighs the same, whatever its number of clusters */
+    for (int d = a; d < argc; d++) {
+        chorus_status st;
+        char err[512];
+        chorus_reader *rd = chorus_reader_open((const char *const *)argv + d, 1, CHORUS_FORMAT_AUTO,
+                                               &st, err, sizeof err);
+        if (!rd) {
+            fprintf(stderr, "bench_train_salience: %s\n", err);
+            return 1;
+        }
+        memset(&one, 0, sizeof one);
+        size_t seen = 0;
+        for (;;) {
+            const chorus_input *in = NULL;
+            st = chorus_reader_next(rd, &in);
+            if (st != CHORUS_OK)
+                continue;
+            if (!in || (limit && seen >= limit))
+                break;
+            size_t no = seen++;
+            if ((fold_k && no % fold_k == fold_r) || !in->n_refs)
+                continue;
+            if (trn_cluster(in, &v, &one) != 0) {
+                fprintf(stderr, "bench_train_salience: out of memory\n");
+                return 1;
+            }
+            used++;
+        }
+        chorus_reader_free(rd);
+        trn_merge(&total, &one, 1.0);
+    }
+    char what[96];
+    if (fold_k)
+        snprintf(what, sizeof what, "%d datasets weighted alike, leaving out fold %zu of %zu",
+                 argc - a, fold_r, fold_k);
+    else
+        snprintf(what, sizeof what, "%d datasets weighted alike", argc - a);
+    int rc = trn_fit(&total, used, what);
+    rouge_vocab_free(&v);
+    chorus_rouge_lexicon_free(lex);
+    return rc ? 1 : 0;
+}
