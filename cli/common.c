@@ -270,7 +270,7 @@ int cli_sum_finish(cli_sum_opts *o) {
         char *text = NULL;
         if (!f) {
             cli_error("--model: cannot open '%s': %s", o->model_path, strerror(errno));
-            return 1;
+            return CLI_EXIT_IO;
         }
         for (;;) {
             if (len == cap) {
@@ -279,7 +279,7 @@ int cli_sum_finish(cli_sum_opts *o) {
                     free(text);
                     fclose(f);
                     cli_error("--model: '%s' is too large for a model", o->model_path);
-                    return 1;
+                    return CLI_EXIT_INPUT;
                 }
                 text = p;
             }
@@ -293,12 +293,12 @@ int cli_sum_finish(cli_sum_opts *o) {
         if (bad) {
             free(text);
             cli_error("--model: cannot read '%s'", o->model_path);
-            return 1;
+            return CLI_EXIT_IO;
         }
         o->model_text = text;
         if (chorus_model_check(text, len, err, sizeof err) != CHORUS_OK) {
             cli_error("--model: %s: %s", o->model_path, err);
-            return 1;
+            return CLI_EXIT_INPUT;
         }
         o->opts.model = text;
         o->opts.model_len = len;

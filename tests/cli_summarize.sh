@@ -167,5 +167,33 @@ grep -q ":7:" "$tmp/err" || fail "malformed JSONL line not reported with its num
 "$chorus" batch --threads 2 "$tmp/clusters.jsonl" >"$tmp/b2" 2>/dev/null
 cmp -s "$tmp/b1" "$tmp/b2" || fail "batch output depends on --threads"
 
+# --- the salience method and its model file
+expect_rc 0 "salience method" "$chorus" summarize --method salience --words 60 "$ex"
+grep -q '\[[0-9,]*\]$' "$tmp/out" || fail "salience: no cited sentences"
+expect_rc 3 "missing model" "$chorus" summarize --method salience --model "$tmp/none.txt" "$ex"
+grep -q "cannot open" "$tmp/err" || fail "missing model: no clear message"
+printf 'chorus-salience 1\nbias 0\ncentroid oops\n' >"$tmp/bad.model"
+expect_rc 1 "malformed model" "$chorus" summarize --method salience --model "$tmp/bad.model" "$ex"
+grep -q "line 3" "$tmp/err" || fail "malformed model: line not named ($(cat "$tmp/err"))"
+# a model written by hand: every weight 0 but a strong taste for digits
+{
+    echo "chorus-salience 1"
+    echo "bias 0"
+    for f in centroid centroid_rel support_mean support_max lexrank pos_inv pos_first pos_rel \
+        pos_last len_log len_short len_long context quote concept_df term_df content_ratio \
+        question first_person doc_share headline unfinished single_doc; do
+        echo "$f 0"
+    done
+    echo "digit 10"
+} >"$tmp/digits.model"
+expect_rc 0 "hand-written model" "$chorus" summarize --method salience --model "$tmp/digits.model" \
+    --sentences 1 "$ex"
+head -n 1 "$tmp/out" | grep -q '[0-9].*\[' || fail "model with a taste for digits chose no number"
+# compression of tokenised spacing is on by default
+printf 'The council said , " we will vote on the bridge , " and adjourned at noon .\n' >"$tmp/tok.txt"
+expect_rc 0 "tokenised input" "$chorus" summarize --words 40 "$tmp/tok.txt"
+grep -q 'said, "we will vote on the bridge," and adjourned at noon.' "$tmp/out" ||
+    fail "tokenised spacing kept: $(head -n 1 "$tmp/out")"
+
 [ "$fails" -eq 0 ] || { echo "$fails failure(s)"; exit 1; }
 echo "all command-line checks passed"
