@@ -321,7 +321,7 @@ chorus_summary *chorus_summarize(chorus_cluster *c, const chorus_options *o) {
     char merr[160];
     if (o->model ? sal_model_parse(o->model, o->model_len, &model, merr, sizeof merr) != 0
                  : sal_model_default(&model) != 0) {
-        cluster_fail(c, CHORUS_ERR_INVALID, o->model ? merr : "the built-in salience model");
+        cluster_fail(c, CHORUS_ERR_INVALID, "%s", o->model ? merr : "the built-in salience model");
         chorus_summary_free(s);
         return NULL;
     }
