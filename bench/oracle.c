@@ -47,16 +47,6 @@ typedef struct oracle_sent {
     uint32_t words;
 } oracle_sent;
 
-/* Bigram key of two token ids as 8 bytes for the string map. */
-static uint32_t oracle_bigram(ch_strmap *m, uint32_t a, uint32_t b, int add) {
-    unsigned char k[8];
-    for (int i = 0; i < 4; i++) {
-        k[i] = (unsigned char)(a >> (8 * i));
-        k[4 + i] = (unsigned char)(b >> (8 * i));
-    }
-    return add ? strmap_intern(m, (const char *)k, 8, NULL) : strmap_get(m, (const char *)k, 8);
-}
-
 /* Gain in hits of adding bigrams bg[0..n) given the running counts. */
 static double oracle_gain(const uint32_t *bg, size_t n, const uint32_t *cnt, uint32_t *tmp,
                           const uint32_t *const *ref_cnt, size_t n_refs) {
@@ -86,7 +76,7 @@ static int oracle_bigrams(rouge_vocab *v, rouge_text *t, ch_strmap *m, const cha
         return -1;
     size_t cap = 0;
     for (size_t k = 0; k + 1 < t->n_flat; k++) {
-        uint32_t id = oracle_bigram(m, t->flat[k], t->flat[k + 1], add);
+        uint32_t id = strmap_pair(m, t->flat[k], t->flat[k + 1], add);
         if (add && id == STRMAP_NONE)
             return -1;
         if (VEC_PUSH(*out, *n, cap, id == STRMAP_NONE ? UINT32_MAX : id) != 0)

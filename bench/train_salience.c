@@ -51,16 +51,6 @@ typedef struct trn_sums {
     double yy, w; /* sum of weighted y^2, sum of weights */
 } trn_sums;
 
-/* Key of a unigram (b = UINT32_MAX) or bigram of token ids. */
-static uint32_t trn_key(ch_strmap *m, uint32_t a, uint32_t b, int add) {
-    unsigned char k[8];
-    for (int i = 0; i < 4; i++) {
-        k[i] = (unsigned char)(a >> (8 * i));
-        k[4 + i] = (unsigned char)(b >> (8 * i));
-    }
-    return add ? strmap_intern(m, (const char *)k, 8, NULL) : strmap_get(m, (const char *)k, 8);
-}
-
 /* Adds the n-grams of the tokens t[0..n) to counts cnt (grown to the map's
  * size by the caller) or, with add == 0, counts hits against ref and
  * returns them in *h1, *h2 (tmp: scratch counts, zeroed on return). */
@@ -69,7 +59,7 @@ static int trn_ngrams(ch_strmap *m, const uint32_t *t, size_t n, int add, uint32
     *h1 = *h2 = 0.0;
     for (int order = 1; order <= 2; order++)
         for (size_t k = 0; k + (size_t)order <= n; k++) {
-            uint32_t id = trn_key(m, t[k], order == 2 ? t[k + 1] : UINT32_MAX, add);
+            uint32_t id = strmap_pair(m, t[k], order == 2 ? t[k + 1] : UINT32_MAX, add);
             if (add) {
                 if (id == STRMAP_NONE)
                     return -1;
@@ -93,7 +83,7 @@ static int trn_ngrams(ch_strmap *m, const uint32_t *t, size_t n, int add, uint32
     if (!add)
         for (size_t k = 0; k < n; k++)
             for (int order = 1; order <= 2 && k + (size_t)order <= n; order++) {
-                uint32_t id = trn_key(m, t[k], order == 2 ? t[k + 1] : UINT32_MAX, 0);
+                uint32_t id = strmap_pair(m, t[k], order == 2 ? t[k + 1] : UINT32_MAX, 0);
                 if (id != STRMAP_NONE)
                     tmp[id] = 0;
             }

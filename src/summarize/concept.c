@@ -54,16 +54,6 @@ static int cpt_cmp_key(const void *a, const void *b) {
     return (x->i > y->i) - (x->i < y->i);
 }
 
-/* Interns the concept (a, b) (b = UINT32_MAX for a single term). */
-static uint32_t cpt_intern(ch_strmap *map, uint32_t a, uint32_t b) {
-    unsigned char key[8];
-    for (int k = 0; k < 4; k++) {
-        key[k] = (unsigned char)(a >> (8 * k));
-        key[4 + k] = (unsigned char)(b >> (8 * k));
-    }
-    return strmap_intern(map, (const char *)key, sizeof key, NULL);
-}
-
 int cpt_build(const ch_rank_input *in, cpt_model *m) {
     memset(m, 0, sizeof *m);
     const size_t n = in->n;
@@ -84,14 +74,14 @@ int cpt_build(const ch_rank_input *in, cpt_model *m) {
             const uint32_t *t = in->terms[i];
             uint32_t nt = in->n_terms_of[i];
             for (uint32_t k = 0; k + 1 < nt; k++) {
-                uint32_t id = cpt_intern(map, t[k], t[k + 1]);
+                uint32_t id = strmap_pair(map, t[k], t[k + 1], 1);
                 if (id == STRMAP_NONE || VEC_PUSH(raw, n_raw, cap_raw, id) != 0)
                     goto oom;
             }
         } else {
             const ch_svec *v = &in->vec[i];
             for (uint32_t k = 0; k < v->n; k++) {
-                uint32_t id = cpt_intern(map, v->id[k], UINT32_MAX);
+                uint32_t id = strmap_pair(map, v->id[k], UINT32_MAX, 1);
                 if (id == STRMAP_NONE || VEC_PUSH(raw, n_raw, cap_raw, id) != 0)
                     goto oom;
             }

@@ -364,3 +364,42 @@ oom:
     graph_free(g);
     return -1;
 }
+
+int graph_support(const ch_rank_input *in, double *mean, double *max) {
+    const size_t n = in->n;
+    for (size_t i = 0; i < n; i++) {
+        if (mean)
+            mean[i] = 0.0;
+        if (max)
+            max[i] = 0.0;
+    }
+    if (in->n_docs < 2)
+        return 0;
+    sim_graph g;
+    double *best = calloc(in->n_docs, sizeof *best);
+    if (!best || graph_build(in, 0.0, 0, 0, &g) != 0) {
+        free(best);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        double s = 0.0, mx = 0.0;
+        for (size_t e = g.off[i]; e < g.off[i + 1]; e++) {
+            uint32_t d = in->doc[g.nbr[e]];
+            if (d != in->doc[i] && g.w[e] > best[d]) {
+                s += g.w[e] - best[d];
+                best[d] = g.w[e];
+                if (g.w[e] > mx)
+                    mx = g.w[e];
+            }
+        }
+        for (size_t e = g.off[i]; e < g.off[i + 1]; e++)
+            best[in->doc[g.nbr[e]]] = 0.0;
+        if (mean)
+            mean[i] = s / (double)(in->n_docs - 1);
+        if (max)
+            max[i] = mx;
+    }
+    graph_free(&g);
+    free(best);
+    return 0;
+}

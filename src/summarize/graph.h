@@ -41,4 +41,10 @@ int graph_build(const ch_rank_input *in, double min_sim, size_t work_cap, size_t
 /* No operation on a zeroed graph. */
 void graph_free(sim_graph *g);
 
+/* Support of every sentence by the other reports: mean[i] is the mean over
+ * the other reports of the best cosine between i and one of their
+ * sentences, max[i] the best of those (either may be NULL). Both are 0 for
+ * a cluster of one report. Returns 0, or -1 when out of memory. */
+int graph_support(const ch_rank_input *in, double *mean, double *max);
+
 #endif

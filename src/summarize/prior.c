@@ -102,27 +102,14 @@ int prior_compute(const ch_rank_input *in, unsigned which, double *prior) {
     for (size_t i = 0; i < n; i++)
         prior[i] = 1.0;
     if ((which & CHORUS_PRIOR_SUPPORT) && in->n_docs > 1) {
-        sim_graph g;
-        double *best = calloc(in->n_docs, sizeof *best);
-        if (!best || graph_build(in, 0.0, 0, 0, &g) != 0) {
-            free(best);
+        double *sup = malloc(n * sizeof *sup);
+        if (!sup || graph_support(in, sup, NULL) != 0) {
+            free(sup);
             return -1;
         }
-        for (size_t i = 0; i < n; i++) {
-            double s = 0.0;
-            for (size_t e = g.off[i]; e < g.off[i + 1]; e++) {
-                uint32_t d = in->doc[g.nbr[e]];
-                if (d != in->doc[i] && g.w[e] > best[d]) {
-                    s += g.w[e] - best[d];
-                    best[d] = g.w[e];
-                }
-            }
-            for (size_t e = g.off[i]; e < g.off[i + 1]; e++)
-                best[in->doc[g.nbr[e]]] = 0.0;
-            prior[i] += a_sup * s / (double)(in->n_docs - 1);
-        }
-        graph_free(&g);
-        free(best);
+        for (size_t i = 0; i < n; i++)
+            prior[i] += a_sup * sup[i];
+        free(sup);
     }
     for (size_t i = 0; i < n; i++) {
         if (which & CHORUS_PRIOR_POSITION)

@@ -184,47 +184,20 @@ static void sal_text_features(const char *t, size_t n, double *x) {
 
 /* ------------------------------------------------- cluster-wide features */
 
-/* Support: for each sentence the mean over the other reports of its best
- * cosine to a sentence of that report, and the best overall. */
+/* Support features (graph_support) into the feature rows. */
 static int sal_support(const ch_rank_input *in, double *x) {
     const size_t n = in->n;
-    if (in->n_docs < 2)
-        return 0;
-    sim_graph g;
-    double *best = calloc(in->n_docs, sizeof *best);
-    if (!best || graph_build(in, 0.0, 0, 0, &g) != 0) {
-        free(best);
+    double *mean = malloc(2 * n * sizeof *mean);
+    if (!mean || graph_support(in, mean, mean + n) != 0) {
+        free(mean);
         return -1;
     }
     for (size_t i = 0; i < n; i++) {
-        double s = 0.0, mx = 0.0;
-        for (size_t e = g.off[i]; e < g.off[i + 1]; e++) {
-            uint32_t d = in->doc[g.nbr[e]];
-            if (d != in->doc[i] && g.w[e] > best[d]) {
-                s += g.w[e] - best[d];
-                best[d] = g.w[e];
-                if (g.w[e] > mx)
-                    mx = g.w[e];
-            }
-        }
-        for (size_t e = g.off[i]; e < g.off[i + 1]; e++)
-            best[in->doc[g.nbr[e]]] = 0.0;
-        x[i * SAL_N_FEATURES + SAL_SUPPORT_MEAN] = s / (double)(in->n_docs - 1);
-        x[i * SAL_N_FEATURES + SAL_SUPPORT_MAX] = mx;
+        x[i * SAL_N_FEATURES + SAL_SUPPORT_MEAN] = mean[i];
+        x[i * SAL_N_FEATURES + SAL_SUPPORT_MAX] = mean[n + i];
     }
-    graph_free(&g);
-    free(best);
+    free(mean);
     return 0;
-}
-
-/* Interns the term pair (a, b) in m. */
-static uint32_t sal_pair(ch_strmap *m, uint32_t a, uint32_t b) {
-    unsigned char key[8];
-    for (int k = 0; k < 4; k++) {
-        key[k] = (unsigned char)(a >> (8 * k));
-        key[4 + k] = (unsigned char)(b >> (8 * k));
-    }
-    return strmap_intern(m, (const char *)key, sizeof key, NULL);
 }
 
 /* Report frequency of terms and term pairs: for each sentence the mean
@@ -259,7 +232,7 @@ static int sal_df(const ch_rank_input *in, double *x) {
     for (size_t i = 0; i < n; i++) {
         const uint32_t *t = in->terms[i];
         for (uint32_t k = 0; k + 1 < in->n_terms_of[i]; k++) {
-            uint32_t id = sal_pair(pairs, t[k], t[k + 1]);
+            uint32_t id = strmap_pair(pairs, t[k], t[k + 1], 1);
             if (id == STRMAP_NONE)
                 goto done;
             pid[poff[i] + k] = id;

@@ -137,6 +137,16 @@ const char *strmap_key(const ch_strmap *m, uint32_t id, size_t *n) {
     return m->pool.data + k->off;
 }
 
+uint32_t strmap_pair(ch_strmap *m, uint32_t a, uint32_t b, int add) {
+    unsigned char k[8];
+    for (int i = 0; i < 4; i++) {
+        k[i] = (unsigned char)(a >> (8 * i));
+        k[4 + i] = (unsigned char)(b >> (8 * i));
+    }
+    return add ? strmap_intern(m, (const char *)k, sizeof k, NULL)
+               : strmap_get(m, (const char *)k, sizeof k);
+}
+
 uint32_t strmap_count(const ch_strmap *m) { return m ? (uint32_t)m->n_keys : 0; }
 
 void strmap_free(ch_strmap *m) {

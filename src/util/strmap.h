@@ -32,6 +32,11 @@ uint32_t strmap_intern(ch_strmap *m, const char *key, size_t n, int *is_new);
 /* Returns the id of 'key', or STRMAP_NONE when absent. */
 uint32_t strmap_get(const ch_strmap *m, const char *key, size_t n);
 
+/* The id of the pair of ids (a, b) as an 8-byte key (b = UINT32_MAX for a
+ * single id): added when absent if 'add', else STRMAP_NONE when absent (or
+ * out of memory). For n-grams of term or token ids. */
+uint32_t strmap_pair(ch_strmap *m, uint32_t a, uint32_t b, int add);
+
 /* Returns the NUL-terminated key of 'id' (valid until the next insertion)
  * and its length in *n (may be NULL). */
 const char *strmap_key(const ch_strmap *m, uint32_t id, size_t *n);
