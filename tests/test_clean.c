@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <zlib.h>
 
 #include "doc/clean.h"
@@ -450,6 +451,256 @@ static void test_fused_run_bounds(void **state) {
     buf_free(&b);
 }
 
+/* ---- publisher phrases fused inside a line ---------------------------- */
+
+typedef struct phrase_case {
+    const char *in;      /* one line */
+    const char *out;     /* what stays (NULL: the line comes back unchanged) */
+    const char *reasons; /* reasons of the cuts in order, ';'-separated */
+    int cased_only;      /* the rule reads letter case: no lower-cased twin */
+} phrase_case;
+
+static const phrase_case phrase_cases[] = {
+    /* advertisement */
+    {"Advertisement Continue reading the main story The mayor said the ferry would run again.",
+     "The mayor said the ferry would run again.", "advertisement;navigation", 0},
+    {"The council met on Monday. Advertisement for weeks, the senator had kept quiet about it.",
+     "The council met on Monday. for weeks, the senator had kept quiet about it.", "advertisement",
+     0},
+    {"advertisement advertisement the company said its orders rose in May .",
+     "the company said its orders rose in May .", "advertisement;advertisement", 0},
+    {"The pier was closed, \" she said . \" Advertisement Police said the cause was a storm.",
+     "The pier was closed, \" she said . \" Police said the cause was a storm.", "advertisement",
+     0},
+    {"The lake froze early... Advertisement Skaters arrived by the hundred.",
+     "The lake froze early... Skaters arrived by the hundred.", "advertisement", 0},
+    {"It cost too much, he said. Advertisement - Continue Reading Below The plan was dropped.",
+     "It cost too much, he said. The plan was dropped.", "advertisement;navigation", 0},
+    {"Tickets sold out in an hour. Advertisement: Organisers added a second night.",
+     "Tickets sold out in an hour. Organisers added a second night.", "advertisement", 0},
+    {"The dam held through the night. Advertisement", "The dam held through the night.",
+     "advertisement", 0},
+    {"Farmers waited for rain and ADVERTISEMENT the river stayed low all summer.",
+     "Farmers waited for rain and the river stayed low all summer.", "advertisement", 1},
+    {"The ferry was late again. Story continues below advertisement Passengers waited for an "
+     "hour.",
+     "The ferry was late again. Passengers waited for an hour.", "advertisement", 0},
+    {"Rents climbed again; article continues after advertisement tenants said they would move.",
+     "Rents climbed again; tenants said they would move.", "advertisement", 0},
+    /* navigation, sharing, media */
+    {"The bridge reopened at noon. Continue reading below Traffic was light.",
+     "The bridge reopened at noon. Traffic was light.", "navigation", 0},
+    {"The talks broke down on Friday. Read more:", "The talks broke down on Friday.", "navigation",
+     0},
+    {"The talks broke down on Friday. Continue reading", "The talks broke down on Friday.",
+     "navigation", 0},
+    {"The pass reopened on Sunday. Continue reading\xE2\x80\xA6", "The pass reopened on Sunday.",
+     "navigation", 0},
+    {"The mill closed in 1990. Read more \xC2\xBB", "The mill closed in 1990.", "navigation", 0},
+    {"Nobody was hurt. Click here to read more The road stays shut until Sunday.",
+     "Nobody was hurt. The road stays shut until Sunday.", "navigation", 0},
+    {"Story highlights The vote was delayed twice before it passed.",
+     "The vote was delayed twice before it passed.", "navigation", 0},
+    {"Officials said the trial would resume. Sign up for our newsletter The defence rested.",
+     "Officials said the trial would resume. The defence rested.", "share-prompt", 0},
+    {"Media playback is unsupported on your device Media caption The minister spoke to the "
+     "press.",
+     "The minister spoke to the press.", "media;caption", 0},
+    {"The rocket lifted off at dawn. Scroll down for video Crowds lined the beach.",
+     "The rocket lifted off at dawn. Crowds lined the beach.", "media", 0},
+    {"Watch the launch (Video) as it happened over the bay.",
+     "Watch the launch as it happened over the bay.", "media", 0},
+    /* captions and credits */
+    {"Image copyright Getty Images Image caption Protesters gathered outside the court.",
+     "Protesters gathered outside the court.", "photo-credit;caption", 0},
+    {"Image copyright Jo Ray of the Valley Camera Club Archive Image caption Boats left at six.",
+     "Jo Ray of the Valley Camera Club Archive Boats left at six.", "photo-credit;caption", 0},
+    {"The storm passed. Image copyright Reuters The clean-up began on Sunday.",
+     "The storm passed. The clean-up began on Sunday.", "photo-credit", 0},
+    {"Crowds waited for hours ( Jane Doe / Getty Images ) before the gates opened.",
+     "Crowds waited for hours before the gates opened.", "photo-credit", 0},
+    {"Crowds waited for hours (Photo: Jane Doe/AP) before the gates opened.",
+     "Crowds waited for hours before the gates opened.", "photo-credit", 0},
+    {"The mayor cut the ribbon. (Jane Doe, Associated Press)", "The mayor cut the ribbon.",
+     "photo-credit", 0},
+    {"The senate voted on Tuesday. | John Smith/Reuters The bill now goes to the house.",
+     "The senate voted on Tuesday. The bill now goes to the house.", "photo-credit", 0},
+    {"The senate voted on Tuesday . &#124; John Smith/AFP/Getty Images The bill moves on .",
+     "The senate voted on Tuesday . The bill moves on .", "photo-credit", 0},
+    {"Enlarge this image toggle caption Jo Ray/AFP/Getty Images Jo Ray/AFP/Getty Images The "
+     "storm hit the coast.",
+     "The storm hit the coast.", "media;media;photo-credit", 0},
+    {"The storm hit hard. Chris Lane, Getty Images Chris Lane, Getty Images The mayor spoke.",
+     "The storm hit hard. The mayor spoke.", "photo-credit", 0},
+    {"Is the candy still fresh? Jo Ray/iStock/Getty Images Plus Millions of children went out.",
+     "Is the candy still fresh? Millions of children went out.", "photo-credit", 0},
+    {"Snow closed the pass. Photo: Ana Silva/Scanpix Drivers were told to wait.",
+     "Snow closed the pass. Drivers were told to wait.", "photo-credit", 0},
+    /* prose that stays */
+    {"The ruling found false advertisement in the mailings sent to voters.", NULL, "", 0},
+    {"The board met. Advertisement revenue fell by a third in the spring.", NULL, "", 0},
+    {"Advertisement, the judge said, is not the same as a promise.", NULL, "", 0},
+    {"She said the service was advertisement-free for a year.", NULL, "", 0},
+    {"She placed an advertisement in the paper. It ran for a week.", NULL, "", 0},
+    {"The image caption said the photo was taken in 2019, and a social media caption "
+     "repeated it.",
+     NULL, "", 0},
+    {"WASHINGTON (AP) \xE2\x80\x94 The senate voted on Tuesday (Reuters) to pass the bill.", NULL,
+     "", 0},
+    {"He said the talks failed. Read more books, the minister urged parents.", NULL, "", 0},
+    {"Officials will continue reading the report until Friday.", NULL, "", 0},
+    {"In a photo by the agency, workers and/or soldiers stood by the gate.", NULL, "", 0},
+    {"FALSE ADVERTISEMENT CLAIMS REJECTED BY COURT", NULL, "", 1},
+    {"The (new) rules apply to ports, airports and rail yards.", NULL, "", 0},
+};
+
+/* Checks the cuts clean_inline_cuts() makes on one line: ascending,
+ * disjoint, inside the line, with the expected reasons and kept text. */
+static void check_phrase_case(const char *text, const char *out, const char *reasons) {
+    size_t n = strlen(text);
+    char *in = malloc(n); /* no NUL after the line: reading past it is caught */
+    assert_non_null(in);
+    memcpy(in, text, n);
+    ch_removed *v = NULL;
+    size_t nv = 0, cap = 0;
+    assert_int_equal(clean_inline_cuts(in, 0, n, &v, &nv, &cap), 0);
+    ch_buf kept = {0}, got = {0};
+    size_t p = 0;
+    for (size_t k = 0; k < nv; k++) {
+        assert_true(v[k].off >= p);
+        assert_true(v[k].len > 0);
+        assert_true(v[k].off + v[k].len <= n);
+        assert_int_equal(buf_append(&kept, in + p, v[k].off - p), 0);
+        assert_int_equal(buf_printf(&got, "%s%s", k ? ";" : "", v[k].reason), 0);
+        p = v[k].off + v[k].len;
+    }
+    assert_int_equal(buf_append(&kept, in + p, n - p), 0);
+    const char *exp = out ? out : text;
+    if (strcmp(kept.data ? kept.data : "", exp) != 0 ||
+        strcmp(got.data ? got.data : "", reasons) != 0)
+        fail_msg("line \"%s\"\n  kept \"%s\" (%s)\n  want \"%s\" (%s)", text, kept.data,
+                 got.data ? got.data : "", exp, reasons);
+    buf_free(&kept);
+    buf_free(&got);
+    free(v);
+    free(in);
+}
+
+static char *lowered(const char *s) {
+    char *l = strdup(s);
+    assert_non_null(l);
+    for (char *c = l; *c; c++)
+        if (*c >= 'A' && *c <= 'Z')
+            *c = (char)(*c + 32);
+    return l;
+}
+
+/* Every case as written and lower-cased (as datasets print it). */
+static void test_inline_phrases(void **state) {
+    (void)state;
+    for (size_t i = 0; i < sizeof phrase_cases / sizeof phrase_cases[0]; i++) {
+        const phrase_case *c = &phrase_cases[i];
+        check_phrase_case(c->in, c->out, c->reasons);
+        if (c->cased_only)
+            continue;
+        char *li = lowered(c->in), *lo = c->out ? lowered(c->out) : NULL;
+        check_phrase_case(li, lo, c->reasons);
+        free(li);
+        free(lo);
+    }
+}
+
+/* A flattened article (one long line, as a scraper leaves it) through
+ * clean_text(): the furniture goes with exact offsets, the article stays. */
+static void test_inline_phrases_in_article(void **state) {
+    (void)state;
+    const char *in =
+        "Media playback is unsupported on your device Media caption Divers searched the "
+        "harbour The search for the missing trawler resumed at first light on Wednesday, the "
+        "coastguard said. Advertisement Continue reading the main story Two lifeboats and a "
+        "helicopter joined the search ( Jo Ray / Getty Images ) after the weather cleared. "
+        "\"We have not given up,\" a spokesman said. Image copyright Reuters Image caption "
+        "Families waited on the quay The owners said the vessel had been fully inspected in "
+        "March. Read more:\n"
+        "The harbour reopened to small boats by the evening.\n";
+    const char *exp =
+        "Divers searched the harbour The search for the missing trawler resumed at first light "
+        "on Wednesday, the coastguard said. Two lifeboats and a helicopter joined the search "
+        "after the weather cleared. \"We have not given up,\" a spokesman said. Families waited "
+        "on the quay The owners said the vessel had been fully inspected in March.\n"
+        "The harbour reopened to small boats by the evening.\n";
+    static const char *const reasons[] = {"media",      "caption",      "advertisement",
+                                          "navigation", "photo-credit", "photo-credit",
+                                          "caption",    "navigation"};
+    ch_clean_result r;
+    clean_checked(in, strlen(in), &r);
+    assert_string_equal(r.text.data, exp);
+    assert_int_equal(r.n_removed, sizeof reasons / sizeof reasons[0]);
+    for (size_t k = 0; k < r.n_removed; k++)
+        assert_string_equal(r.removed[k].reason, reasons[k]);
+    /* exact offsets: the first cut opens the input, the credit is where it was written */
+    assert_int_equal(r.removed[0].off, 0);
+    assert_int_equal(r.removed[0].len, strlen("Media playback is unsupported on your device "));
+    const char *credit = strstr(in, "( Jo Ray");
+    assert_int_equal(r.removed[4].off, (size_t)(credit - in));
+    assert_int_equal(r.removed[4].len, strlen("( Jo Ray / Getty Images ) "));
+    const char *more = strstr(in, " Read more:");
+    assert_int_equal(r.removed[7].off, (size_t)(more - in));
+    assert_int_equal(r.removed[7].len, strlen(" Read more:"));
+    /* the offset map leads from the cleaned text back to the input */
+    const char *after = strstr(r.text.data, "after the weather");
+    size_t o = (size_t)(after - r.text.data);
+    assert_int_equal(offmap_src(&r.map, o), (size_t)(strstr(in, "after the weather") - in));
+    clean_result_free(&r);
+}
+
+static double cpu_seconds(void) {
+    return (double)clock() / CLOCKS_PER_SEC;
+}
+
+/* The phrase pass stays linear on lines made of its own triggers: eight
+ * times the input may cost at most a small multiple of eight times the
+ * time (a quadratic scan would cost sixty-four times). */
+static void test_inline_phrases_linear(void **state) {
+    (void)state;
+    static const char *const units[] = {"advertisement ",
+                                        "x. advertisement revenue ",
+                                        "( ( ",
+                                        "(a b c d e f g h i j k l m ",
+                                        "| a b ",
+                                        "/ap",
+                                        "x/ap ",
+                                        "a a a a a/ap ",
+                                        "photo: a b c d e f g ",
+                                        "image copyright x/",
+                                        "toggle caption x ",
+                                        "jo ray/getty images ",
+                                        "read more x ",
+                                        "media caption ",
+                                        "&#124; "};
+    size_t small = 1u << 16, big = small * 8;
+    char *s = malloc(big + 1);
+    assert_non_null(s);
+    for (size_t k = 0; k < sizeof units / sizeof units[0]; k++) {
+        size_t ul = strlen(units[k]);
+        for (size_t i = 0; i < big; i++)
+            s[i] = units[k][i % ul];
+        double t[2];
+        for (int pass = 0; pass < 2; pass++) {
+            size_t n = pass ? big : small;
+            ch_clean_result r;
+            double t0 = cpu_seconds();
+            clean_checked(s, n, &r);
+            t[pass] = cpu_seconds() - t0;
+            clean_result_free(&r);
+        }
+        if (t[1] > 24 * t[0] + 0.25)
+            fail_msg("\"%s\" repeated: %zu bytes took %.3f s, %zu bytes %.3f s", units[k], small,
+                     t[0], big, t[1]);
+    }
+    free(s);
+}
+
 /* Furniture lines (those that need no neighbour) mixed at random with long
  * article sentences, blank lines, CRLF and stray spaces: the contract holds
  * and every article sentence survives whole. */
@@ -652,6 +903,9 @@ int main(void) {
         cmocka_unit_test(test_plain_text_unchanged),
         cmocka_unit_test(test_large_inputs),
         cmocka_unit_test(test_fused_run_bounds),
+        cmocka_unit_test(test_inline_phrases),
+        cmocka_unit_test(test_inline_phrases_in_article),
+        cmocka_unit_test(test_inline_phrases_linear),
         cmocka_unit_test(test_random_mix),
         cmocka_unit_test(test_shared_seeds),
         cmocka_unit_test(test_shared_multinews_raw),

@@ -38,12 +38,15 @@ typedef struct ch_clean_result {
 } ch_clean_result;
 
 /* Cleans valid UTF-8 'text'. *out must be zeroed. Kept text is copied
- * unchanged (only whole lines or fused link runs are cut), paragraph breaks
- * are kept. Returns 0, or -1 when out of memory.
+ * unchanged (only whole lines and the in-line cuts below are removed),
+ * paragraph breaks are kept. Returns 0, or -1 when out of memory.
  * The cuts inside a line are: fused link runs ("... MORE"), a photo credit
  * fused after the line's last sentence, a tracking token ("fb-pixel") or a
- * navigation phrase ("Skip to main content") fused at either end, and
- * pic.twitter.com / t.co links.
+ * navigation phrase ("Skip to main content") fused at either end,
+ * pic.twitter.com / t.co links, and publisher phrases fused into text that
+ * lost its line breaks ("Advertisement Continue reading the main story",
+ * "Media playback is unsupported on your device", "Image copyright ...
+ * Image caption", bracketed or labelled photo credits; clean_inline.c).
  * Details of the contract:
  * - lines end at '\n' ("\r\n" is kept as it is); a line of spaces is blank;
  * - where cuts leave blank lines between two kept lines, one blank line

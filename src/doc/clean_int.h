@@ -99,7 +99,13 @@ int clean_is_name_line(const char *s, size_t n);
  * input 'text' (offsets are input offsets, ascending, disjoint): tracking
  * tokens fused at the start, a navigation phrase fused at the end, fused
  * link runs ending in "MORE", a photo credit fused after the last sentence,
- * and pic.twitter.com / t.co links. Returns 0, or -1 when out of memory. */
+ * pic.twitter.com / t.co links, and publisher phrases fused into the text
+ * in any case ("Advertisement" opening a sentence, "Continue reading the
+ * main story", "Media playback is unsupported on your device", "Image
+ * copyright Getty Images Image caption", "(Photo: Jane Doe/AP)", "| Jo
+ * Ray/Reuters", ...; see clean_inline.c). Each cut carries one of the
+ * CLEAN_R_* reasons. Time is linear in b - a. Returns 0, or -1 when out of
+ * memory (cuts appended so far stay in *v). */
 int clean_inline_cuts(const char *text, size_t a, size_t b, ch_removed **v, size_t *n, size_t *cap);
 
 /* True when s[0, n) reads as a photo credit: at most 12 words, not ending a
