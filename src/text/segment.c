@@ -407,7 +407,10 @@ int seg_abbrev_class(const char *w, size_t n) {
                 fb++;
             if (eol - fb >= 3 && memcmp(d + fb, "cap", 3) == 0 &&
                 !seg_is_upper((unsigned char)w[0]))
-                return SEG_ABBR_NONE;
+                /* lower case: an ordinary word, or a title in lower-cased
+                 * text ("gov. Chris christie"): a title then ends a
+                 * sentence only where a plain abbreviation would */
+                return cls == SEG_ABBR_TITLE ? SEG_ABBR_PLAIN : SEG_ABBR_NONE;
             return cls;
         }
     }
