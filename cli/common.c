@@ -270,6 +270,7 @@ int cli_sum_finish(cli_sum_opts *o) {
         char *text = NULL;
         if (!f) {
             cli_error("--model: cannot open '%s': %s", o->model_path, strerror(errno));
+            cli_sum_free(o); /* the IDF model loaded above */
             return CLI_EXIT_IO;
         }
         for (;;) {
@@ -279,6 +280,7 @@ int cli_sum_finish(cli_sum_opts *o) {
                     free(text);
                     fclose(f);
                     cli_error("--model: '%s' is too large for a model", o->model_path);
+                    cli_sum_free(o);
                     return CLI_EXIT_INPUT;
                 }
                 text = p;
@@ -293,13 +295,16 @@ int cli_sum_finish(cli_sum_opts *o) {
         if (bad) {
             free(text);
             cli_error("--model: cannot read '%s'", o->model_path);
+            cli_sum_free(o);
             return CLI_EXIT_IO;
         }
-        o->model_text = text;
         if (chorus_model_check(text, len, err, sizeof err) != CHORUS_OK) {
+            free(text);
             cli_error("--model: %s: %s", o->model_path, err);
+            cli_sum_free(o);
             return CLI_EXIT_INPUT;
         }
+        o->model_text = text;
         o->opts.model = text;
         o->opts.model_len = len;
     }
