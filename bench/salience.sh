@@ -34,11 +34,11 @@ trap 'rm -rf "$tmp"' EXIT
 if [ "${2:-}" = --write-model ]; then
     "$train" "$mn" "$raw" "$duc" >"$tmp/model"
     {
-        echo "chorus-salience 1"
+        head -n 1 "$tmp/model"
         echo "# fitted by bench_train_salience (bench/salience.sh --write-model) on Multi-News"
         echo "# validation, the 81 full-length Multi-News clusters and DUC 2006, each set"
         echo "# weighted alike"
-        grep -v '^chorus-salience\|^# fitted' "$tmp/model"
+        tail -n +2 "$tmp/model" | grep -v '^# fitted'
     } >data/salience-model.txt
     echo "salience: wrote data/salience-model.txt" >&2
 fi

@@ -91,7 +91,7 @@ static int trn_ngrams(ch_strmap *m, const uint32_t *t, size_t n, int add, uint32
 }
 
 /* Adds one cluster's sentences to the sums. */
-static int trn_cluster(const chorus_input *in, rouge_vocab *v, trn_sums *s) {
+static int trn_cluster(const chorus_input *in, rouge_vocab *v, const sal_model *lexm, trn_sums *s) {
     int rc = -1;
     chorus_cluster *c = chorus_cluster_new(NULL);
     ch_arena *a = arena_new(0);
@@ -131,7 +131,7 @@ static int trn_cluster(const chorus_input *in, rouge_vocab *v, trn_sums *s) {
     ch_rank_input ri;
     ch_svec q;
     if (!tmp || summary_rank_input(c, &o, a, &ri, &q) != 0 ||
-        !(x = malloc(ri.n * SAL_N_FEATURES * sizeof *x)) || sal_features(&ri, x) != 0)
+        !(x = malloc(ri.n * SAL_N_FEATURES * sizeof *x)) || sal_features(&ri, lexm, x) != 0)
         goto out;
     const double w = 1.0 / (double)ri.n;
     for (size_t i = 0; i < ri.n; i++) {
@@ -172,6 +172,110 @@ out:
     return rc;
 }
 
+/* Stems seen in fewer training clusters than this get no lexicon entry;
+ * TRN_LEX_PRIOR pseudo-clusters at the base rate smooth the others. */
+#define TRN_LEX_MIN 10
+#define TRN_LEX_PRIOR 10.0
+
+/* Per stem: in how many training clusters' reports it occurs, and in how
+ * many of those also in a reference summary. */
+typedef struct trn_lex {
+    ch_strmap *stems;
+    uint32_t *src, *both;
+    size_t cap;
+} trn_lex;
+
+/* Counts one cluster's stems. The references are read as reports of a
+ * second cluster, so their stems are formed exactly as the reports' are. */
+static int trn_lex_cluster(const chorus_input *in, trn_lex *lx) {
+    int rc = -1;
+    chorus_cluster *c = chorus_cluster_new(NULL), *r = chorus_cluster_new(NULL);
+    if (!c || !r)
+        goto out;
+    for (size_t i = 0; i < in->n_docs; i++)
+        (void)chorus_cluster_add(c, in->docs[i].text, in->docs[i].len, &in->docs[i].meta);
+    for (size_t i = 0; i < in->n_refs; i++)
+        (void)chorus_cluster_add(r, in->refs[i], strlen(in->refs[i]), NULL);
+    uint32_t nv = strmap_count(c->vocab);
+    for (uint32_t t = 0; t < nv; t++) {
+        size_t kl;
+        const char *key = strmap_key(c->vocab, t, &kl);
+        uint32_t id = strmap_intern(lx->stems, key, kl, NULL);
+        if (id == STRMAP_NONE)
+            goto out;
+        if (id >= lx->cap) {
+            size_t nc = lx->cap ? lx->cap * 2 : 4096;
+            uint32_t *a = realloc(lx->src, nc * sizeof *a),
+                     *b = a ? realloc(lx->both, nc * sizeof *b) : NULL;
+            if (a)
+                lx->src = a;
+            if (!a || !b)
+                goto out;
+            lx->both = b;
+            memset(lx->src + lx->cap, 0, (nc - lx->cap) * sizeof *a);
+            memset(lx->both + lx->cap, 0, (nc - lx->cap) * sizeof *b);
+            lx->cap = nc;
+        }
+        lx->src[id]++;
+        if (strmap_get(r->vocab, key, kl) != STRMAP_NONE)
+            lx->both[id]++;
+    }
+    rc = 0;
+out:
+    chorus_cluster_free(c);
+    chorus_cluster_free(r);
+    return rc;
+}
+
+typedef struct trn_entry {
+    const char *key;
+    size_t len;
+    double w;
+} trn_entry;
+
+static int trn_entry_cmp(const void *a, const void *b) {
+    const trn_entry *x = a, *y = b;
+    size_t m = x->len < y->len ? x->len : y->len;
+    int c = memcmp(x->key, y->key, m);
+    return c ? c : (x->len > y->len) - (x->len < y->len);
+}
+
+/* The lexicon as model-file lines (sorted), into a malloc'd text: the
+ * smoothed log-odds of "in the reference" for a stem of the reports,
+ * minus that of the average stem. */
+static char *trn_lex_text(const trn_lex *lx, size_t *len) {
+    uint32_t n = strmap_count(lx->stems);
+    double src = 0, both = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        src += lx->src[i];
+        both += lx->both[i];
+    }
+    double p0 = src > 0 ? both / src : 0.5;
+    if (p0 <= 0 || p0 >= 1)
+        p0 = 0.5;
+    trn_entry *e = malloc((n ? n : 1) * sizeof *e);
+    size_t m = 0, bytes = 1;
+    if (!e)
+        return NULL;
+    for (uint32_t i = 0; i < n; i++) {
+        if (lx->src[i] < TRN_LEX_MIN)
+            continue;
+        double p = (lx->both[i] + TRN_LEX_PRIOR * p0) / (lx->src[i] + TRN_LEX_PRIOR);
+        e[m].key = strmap_key(lx->stems, i, &e[m].len);
+        e[m].w = log(p / (1 - p)) - log(p0 / (1 - p0));
+        bytes += e[m].len + 16;
+        m++;
+    }
+    qsort(e, m, sizeof *e, trn_entry_cmp);
+    char *t = malloc(bytes);
+    size_t o = 0;
+    for (size_t k = 0; t && k < m; k++)
+        o += (size_t)snprintf(t + o, bytes - o, "%.*s %.3f\n", (int)e[k].len, e[k].key, e[k].w);
+    free(e);
+    *len = o;
+    return t;
+}
+
 /* Solves A z = b (A symmetric positive definite, n x n) in place by
  * Cholesky; returns -1 when A is not positive definite. */
 static int trn_cholesky(double a[D][D], double *b, size_t n) {
@@ -203,7 +307,8 @@ static int trn_cholesky(double a[D][D], double *b, size_t n) {
 }
 
 /* Fits the ridge model from the sums; prints it. */
-static int trn_fit(const trn_sums *s, size_t clusters, const char *what) {
+static int trn_fit(const trn_sums *s, size_t clusters, const char *what, const char *lex,
+                   size_t lex_len) {
     const size_t nf = SAL_N_FEATURES;
     double mean[D], sd[D];
     for (size_t k = 1; k < D; k++) {
@@ -256,6 +361,8 @@ static int trn_fit(const trn_sums *s, size_t clusters, const char *what) {
     printf("bias %.6g\n", bias);
     for (size_t k = 0; k < nf; k++)
         printf("%s %.6g\n", sal_feature_name(k), w[k + 1]);
+    printf("lexicon\n");
+    fwrite(lex, 1, lex_len, stdout);
     return 0;
 }
 
@@ -305,37 +412,58 @@ int main(int argc, char **argv) {
         return 1;
     }
     static trn_sums total, one;
-    size_t used = 0;
-    /* each dataset weighs the same, whatever its number of clusters */
-    for (int d = a; d < argc; d++) {
-        chorus_status st;
-        char err[512];
-        chorus_reader *rd = chorus_reader_open((const char *const *)argv + d, 1, CHORUS_FORMAT_AUTO,
-                                               &st, err, sizeof err);
-        if (!rd) {
-            fprintf(stderr, "bench_train_salience: %s\n", err);
-            return 1;
+    trn_lex lx = {strmap_new(), NULL, NULL, 0};
+    sal_model lexm;
+    memset(&lexm, 0, sizeof lexm);
+    char *lex_text = NULL;
+    size_t lex_len = 0, used = 0;
+    if (!lx.stems) {
+        fprintf(stderr, "bench_train_salience: out of memory\n");
+        return 1;
+    }
+    /* pass 1 counts the lexicon, pass 2 the features (which read it);
+     * each dataset weighs the same in pass 2, whatever its size */
+    for (int pass = 1; pass <= 2; pass++) {
+        for (int d = a; d < argc; d++) {
+            chorus_status st;
+            char err[512];
+            chorus_reader *rd = chorus_reader_open((const char *const *)argv + d, 1,
+                                                   CHORUS_FORMAT_AUTO, &st, err, sizeof err);
+            if (!rd) {
+                fprintf(stderr, "bench_train_salience: %s\n", err);
+                return 1;
+            }
+            memset(&one, 0, sizeof one);
+            size_t seen = 0;
+            for (;;) {
+                const chorus_input *in = NULL;
+                st = chorus_reader_next(rd, &in);
+                if (st != CHORUS_OK)
+                    continue;
+                if (!in || (limit && seen >= limit))
+                    break;
+                size_t no = seen++;
+                if ((fold_k && no % fold_k == fold_r) || !in->n_refs)
+                    continue;
+                if ((pass == 1 ? trn_lex_cluster(in, &lx) : trn_cluster(in, &v, &lexm, &one)) !=
+                    0) {
+                    fprintf(stderr, "bench_train_salience: out of memory\n");
+                    return 1;
+                }
+                used += pass == 2;
+            }
+            chorus_reader_free(rd);
+            if (pass == 2)
+                trn_merge(&total, &one, 1.0);
         }
-        memset(&one, 0, sizeof one);
-        size_t seen = 0;
-        for (;;) {
-            const chorus_input *in = NULL;
-            st = chorus_reader_next(rd, &in);
-            if (st != CHORUS_OK)
-                continue;
-            if (!in || (limit && seen >= limit))
-                break;
-            size_t no = seen++;
-            if ((fold_k && no % fold_k == fold_r) || !in->n_refs)
-                continue;
-            if (trn_cluster(in, &v, &one) != 0) {
+        if (pass == 1) {
+            if (!(lex_text = trn_lex_text(&lx, &lex_len))) {
                 fprintf(stderr, "bench_train_salience: out of memory\n");
                 return 1;
             }
-            used++;
+            lexm.lex = lex_text;
+            lexm.lex_len = lex_len;
         }
-        chorus_reader_free(rd);
-        trn_merge(&total, &one, 1.0);
     }
     char what[96];
     if (fold_k)
@@ -343,7 +471,11 @@ int main(int argc, char **argv) {
                  argc - a, fold_r, fold_k);
     else
         snprintf(what, sizeof what, "%d datasets weighted alike", argc - a);
-    int rc = trn_fit(&total, used, what);
+    int rc = trn_fit(&total, used, what, lex_text, lex_len);
+    free(lex_text);
+    strmap_free(lx.stems);
+    free(lx.src);
+    free(lx.both);
     rouge_vocab_free(&v);
     chorus_rouge_lexicon_free(lex);
     return rc ? 1 : 0;

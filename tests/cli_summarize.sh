@@ -172,16 +172,16 @@ expect_rc 0 "salience method" "$chorus" summarize --method salience --words 60 "
 grep -q '\[[0-9,]*\]$' "$tmp/out" || fail "salience: no cited sentences"
 expect_rc 3 "missing model" "$chorus" summarize --method salience --model "$tmp/none.txt" "$ex"
 grep -q "cannot open" "$tmp/err" || fail "missing model: no clear message"
-printf 'chorus-salience 1\nbias 0\ncentroid oops\n' >"$tmp/bad.model"
+printf 'chorus-salience 2\nbias 0\ncentroid oops\n' >"$tmp/bad.model"
 expect_rc 1 "malformed model" "$chorus" summarize --method salience --model "$tmp/bad.model" "$ex"
 grep -q "line 3" "$tmp/err" || fail "malformed model: line not named ($(cat "$tmp/err"))"
 # a model written by hand: every weight 0 but a strong taste for digits
 {
-    echo "chorus-salience 1"
+    echo "chorus-salience 2"
     echo "bias 0"
     for f in centroid centroid_rel support_mean support_max lexrank pos_inv pos_first pos_rel \
         pos_last len_log len_short len_long context quote concept_df term_df content_ratio \
-        question first_person doc_share headline unfinished single_doc; do
+        question first_person doc_share headline unfinished single_doc lexicon_mean lexicon_pos; do
         echo "$f 0"
     done
     echo "digit 10"

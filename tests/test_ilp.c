@@ -190,7 +190,7 @@ static void ti_cluster_init(ti_cluster *c, size_t n, size_t n_docs, const uint32
     c->in = (ch_rank_input){
         c->vec,     c->doc,  c->pos,      c->words, c->bytes,
         c->flags,   n,       n_docs,      32,       (const uint32_t *const *)c->terms,
-        c->n_terms, c->text, c->text_len, NULL};
+        c->n_terms, c->text, c->text_len, NULL, NULL};
 }
 
 static void test_concepts_bigrams_weighted_by_reports(void **state) {

@@ -35,10 +35,20 @@ static size_t ts_feature(const char *name) {
     return 0;
 }
 
+extern const unsigned char chorus_data_salience_model[];
+extern const unsigned long chorus_data_salience_model_len;
+
 static void test_builtin_model_parses(void **state) {
     (void)state;
     sal_model m;
     assert_int_equal(sal_model_default(&m), 0);
+    /* its lexicon passes the full check and is there */
+    char err[160];
+    assert_int_equal(chorus_model_check((const char *)chorus_data_salience_model,
+                                        (size_t)chorus_data_salience_model_len, err, sizeof err),
+                     CHORUS_OK);
+    assert_non_null(m.lex);
+    assert_true(m.lex_len > 1000);
     /* a fitted model, not zeros */
     int nonzero = 0;
     for (size_t k = 0; k < SAL_N_FEATURES; k++)
@@ -50,7 +60,7 @@ static void test_builtin_model_parses(void **state) {
 static void ts_bad(const char *text, const char *want) {
     sal_model m;
     char err[160] = "";
-    assert_int_equal(sal_model_parse(text, strlen(text), &m, err, sizeof err), -1);
+    assert_int_equal(sal_model_parse(text, strlen(text), &m, 1, err, sizeof err), -1);
     if (!strstr(err, want))
         fprintf(stderr, "error '%s' lacks '%s'\n", err, want);
     assert_non_null(strstr(err, want));
@@ -62,7 +72,7 @@ static void test_model_errors(void **state) {
     char *good = ts_model("centroid", 2.5, 0.25);
     sal_model m;
     char err[160];
-    assert_int_equal(sal_model_parse(good, strlen(good), &m, err, sizeof err), 0);
+    assert_int_equal(sal_model_parse(good, strlen(good), &m, 1, err, sizeof err), 0);
     assert_true(m.w[ts_feature("centroid")] == 2.5 && m.bias == 0.25);
     assert_int_equal(chorus_model_check(good, strlen(good), err, sizeof err), CHORUS_OK);
 
@@ -87,6 +97,27 @@ static void test_model_errors(void **state) {
     snprintf(t, n + 64, "%s", good);
     memcpy(strstr(t, "bias 0.25"), "bias nan ", 9);
     ts_bad(t, "finite number");
+    free(t);
+
+    /* a lexicon: found by exact stem, checked for order and numbers */
+    t = malloc(n + 256);
+    assert_non_null(t);
+    snprintf(t, n + 256, "%slexicon\nbridg 0.75\nclose -0.5\nferri 1.25\n", good);
+    assert_int_equal(sal_model_parse(t, strlen(t), &m, 1, err, sizeof err), 0);
+    assert_true(sal_lexicon_weight(&m, "ferri", 5) == 1.25);
+    assert_true(sal_lexicon_weight(&m, "bridg", 5) == 0.75);
+    assert_true(sal_lexicon_weight(&m, "close", 5) == -0.5);
+    assert_true(sal_lexicon_weight(&m, "clos", 4) == 0.0);
+    assert_true(sal_lexicon_weight(&m, "zzz", 3) == 0.0);
+    assert_true(sal_lexicon_weight(&m, "a", 1) == 0.0);
+    snprintf(t, n + 256, "%slexicon\nferri 1\nbridg 2\n", good);
+    ts_bad(t, "sorted");
+    snprintf(t, n + 256, "%slexicon\nbridg 1\nbridg 2\n", good);
+    ts_bad(t, "unique");
+    snprintf(t, n + 256, "%slexicon\nbridg one\n", good);
+    ts_bad(t, "finite number");
+    snprintf(t, n + 256, "%slexicon\nbridg\n", good);
+    ts_bad(t, "stem weight");
     free(t);
     free(good);
 }
@@ -117,7 +148,7 @@ static void test_features_of_written_cluster(void **state) {
     assert_int_equal(in.n, 8);
     double *x = malloc(in.n * SAL_N_FEATURES * sizeof *x);
     assert_non_null(x);
-    assert_int_equal(sal_features(&in, x), 0);
+    assert_int_equal(sal_features(&in, NULL, x), 0);
 #define F(i, name) x[(i)*SAL_N_FEATURES + ts_feature(name)]
     /* sentence order: report 0 (0..4), report 1 (5..7) */
     assert_true(F(0, "pos_first") == 1.0 && F(1, "pos_first") == 0.0 && F(5, "pos_first") == 1.0);
@@ -136,6 +167,20 @@ static void test_features_of_written_cluster(void **state) {
         assert_true(F(i, "pos_rel") >= 0.0 && F(i, "pos_rel") <= 1.0);
         assert_true(F(i, "doc_share") > 0.0 && F(i, "doc_share") < 1.0);
     }
+    /* lexicon features from a model's lexicon: "ferri" (ferry) weighs 2 */
+    char *mt = ts_model(NULL, 0.0, 0.0);
+    size_t ml = strlen(mt);
+    char *lexmodel = malloc(ml + 64);
+    assert_non_null(lexmodel);
+    snprintf(lexmodel, ml + 64, "%slexicon\nferri 2\n", mt);
+    sal_model lm;
+    char err[160];
+    assert_int_equal(sal_model_parse(lexmodel, strlen(lexmodel), &lm, 1, err, sizeof err), 0);
+    assert_int_equal(sal_features(&in, &lm, x), 0);
+    assert_true(F(0, "lexicon_mean") > 0.0 && F(0, "lexicon_pos") > 0.0);   /* "river ferry" */
+    assert_true(F(2, "lexicon_mean") == 0.0 && F(2, "lexicon_pos") == 0.0); /* repairs */
+    free(lexmodel);
+    free(mt);
 #undef F
     free(x);
     arena_free(a);

@@ -52,7 +52,7 @@ static void ts_alloc(ts_cluster *c, size_t n, size_t n_docs, uint32_t n_vocab) {
     c->flags = arena_calloc(c->a, m, sizeof(uint32_t));
     c->in =
         (ch_rank_input){c->vec,  c->doc, c->pos, c->words, c->bytes, c->flags, n,
-                        n_docs,  n_vocab, NULL,   NULL,     NULL,     NULL,     NULL};
+                        n_docs,  n_vocab, NULL,   NULL,     NULL,     NULL,     NULL, NULL};
 }
 
 /* Sets sentence i's terms (copied). */

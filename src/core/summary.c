@@ -73,7 +73,7 @@ chorus_status chorus_model_check(const char *text, size_t len, char *err, size_t
     sal_model m;
     if (!text)
         return CHORUS_ERR_INVALID;
-    return sal_model_parse(text, len, &m, err, errlen) == 0 ? CHORUS_OK : CHORUS_ERR_INVALID;
+    return sal_model_parse(text, len, &m, 1, err, errlen) == 0 ? CHORUS_OK : CHORUS_ERR_INVALID;
 }
 
 void chorus_options_init(chorus_options *o) {
@@ -269,7 +269,8 @@ int summary_rank_input(chorus_cluster *c, const chorus_options *o, ch_arena *a, 
                        n_terms,
                        texts,
                        text_len,
-                       query->n ? query : NULL};
+                       query->n ? query : NULL,
+                       c->vocab};
     *in = r;
     return 0;
 }
@@ -319,8 +320,10 @@ chorus_summary *chorus_summarize(chorus_cluster *c, const chorus_options *o) {
         goto nomem;
     sal_model model;
     char merr[160];
-    if (o->model ? sal_model_parse(o->model, o->model_len, &model, merr, sizeof merr) != 0
-                 : sal_model_default(&model) != 0) {
+    memset(&model, 0, sizeof model);
+    if (o->method == CHORUS_METHOD_SALIENCE &&
+        (o->model ? sal_model_parse(o->model, o->model_len, &model, 0, merr, sizeof merr) != 0
+                  : sal_model_default(&model) != 0)) {
         cluster_fail(c, CHORUS_ERR_INVALID, "%s", o->model ? merr : "the built-in salience model");
         chorus_summary_free(s);
         return NULL;

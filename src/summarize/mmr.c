@@ -121,7 +121,7 @@ int mmr_salience_select(sel_state *st, double *scores) {
     if (n == 0)
         return 0;
     double *x = malloc(n * SAL_N_FEATURES * sizeof *x);
-    if (!x || sal_features(in, x) != 0) {
+    if (!x || sal_features(in, st->model, x) != 0) {
         free(x);
         return -1;
     }

@@ -19,10 +19,19 @@
  * Features that need text (quotes, digits, context) read in->text; without
  * it they are 0.
  *
+ * Lexicon: the model may carry, per stem, how much more (or less) likely
+ * than average a stem found in the reports is to appear in the reference
+ * summary (a smoothed log-odds ratio fitted with the weights; wording that
+ * summaries keep - numbers, names, "said" - against page furniture and
+ * first-person chatter). A sentence gets the mean weight of its stems and
+ * the share of them with a positive weight.
+ *
  * Model file (text, UTF-8, '#' starts a comment line, blank lines skipped):
- *   chorus-salience 1
+ *   chorus-salience 2
  *   bias <number>
  *   <feature name> <number>      one line for each of the SAL_N_FEATURES
+ *   lexicon                      optional; then to the end of the text:
+ *   <stem> <number>              stems unique, in increasing byte order
  * Every feature must be given exactly once; unknown names are errors, so a
  * model made for another feature set is refused rather than misread.
  */
@@ -68,6 +77,8 @@ enum {
     SAL_HEADLINE,
     SAL_UNFINISHED,
     SAL_SINGLE_DOC,
+    SAL_LEX_MEAN,
+    SAL_LEX_POS,
     SAL_COUNT
 };
 
@@ -98,6 +109,8 @@ static const char *const sal_names[SAL_N_FEATURES] = {
     [SAL_HEADLINE] = "headline",
     [SAL_UNFINISHED] = "unfinished",
     [SAL_SINGLE_DOC] = "single_doc",
+    [SAL_LEX_MEAN] = "lexicon_mean",
+    [SAL_LEX_POS] = "lexicon_pos",
 };
 
 /* Sentences shorter / longer than these many words count as short / long. */
@@ -300,7 +313,44 @@ done:
     return rc;
 }
 
-int sal_features(const ch_rank_input *in, double *x) {
+/* Lexicon features: the mean lexicon weight of the sentence's content
+ * stems and the share of them with a positive weight. Each distinct term
+ * is looked up once. */
+static int sal_lexicon_features(const ch_rank_input *in, const sal_model *m, double *x) {
+    if (!m || !m->lex || !in->vocab || !in->terms || !in->n_terms_of || in->n_terms == 0)
+        return 0;
+    double *w = malloc(in->n_terms * sizeof *w);
+    unsigned char *known = calloc(in->n_terms, 1);
+    if (!w || !known) {
+        free(w);
+        free(known);
+        return -1;
+    }
+    for (size_t i = 0; i < in->n; i++) {
+        double sum = 0.0;
+        size_t pos = 0, nt = in->n_terms_of[i];
+        for (size_t k = 0; k < nt; k++) {
+            uint32_t t = in->terms[i][k];
+            if (t >= in->n_terms)
+                continue;
+            if (!known[t]) {
+                size_t kl;
+                const char *key = strmap_key(in->vocab, t, &kl);
+                w[t] = key ? sal_lexicon_weight(m, key, kl) : 0.0;
+                known[t] = 1;
+            }
+            sum += w[t];
+            pos += w[t] > 0.0;
+        }
+        x[i * SAL_N_FEATURES + SAL_LEX_MEAN] = nt ? sum / (double)nt : 0.0;
+        x[i * SAL_N_FEATURES + SAL_LEX_POS] = nt ? (double)pos / (double)nt : 0.0;
+    }
+    free(w);
+    free(known);
+    return 0;
+}
+
+int sal_features(const ch_rank_input *in, const sal_model *m, double *x) {
     const size_t n = in->n;
     if (n == 0)
         return 0;
@@ -311,7 +361,7 @@ int sal_features(const ch_rank_input *in, double *x) {
     double *doc_words = calloc(in->n_docs ? in->n_docs : 1, sizeof *doc_words);
     int rc = -1;
     if (!c || !lr || !doc_sents || !doc_words || lexrank_scores(in, 0.0, lr) != 0 ||
-        sal_support(in, x) != 0 || sal_df(in, x) != 0)
+        sal_support(in, x) != 0 || sal_df(in, x) != 0 || sal_lexicon_features(in, m, x) != 0)
         goto done;
     double max_c = 0.0, all_words = 0.0;
     for (size_t i = 0; i < n; i++) {
@@ -360,7 +410,91 @@ static void sal_err(char *err, size_t errlen, size_t line, const char *what) {
         snprintf(err, errlen, "salience model line %zu: %s", line, what);
 }
 
-int sal_model_parse(const char *text, size_t len, sal_model *m, char *err, size_t errlen) {
+/* Checks the lexicon lines text[0..len): "stem weight", keys increasing in
+ * byte order, finite weights. 'line' is the number of the line before. */
+static int sal_check_lexicon(const char *text, size_t len, size_t line, char *err, size_t errlen) {
+    const char *prev = NULL;
+    size_t prev_len = 0, p = 0;
+    while (p < len) {
+        size_t e = p;
+        while (e < len && text[e] != '\n')
+            e++;
+        line++;
+        size_t k = p;
+        while (k < e && text[k] != ' ')
+            k++;
+        if (k == p || k == e || e - k > 40) {
+            sal_err(err, errlen, line, "lexicon entries are 'stem weight'");
+            return -1;
+        }
+        for (size_t i = p; i < k; i++)
+            if ((unsigned char)text[i] <= ' ') {
+                sal_err(err, errlen, line, "lexicon entries are 'stem weight'");
+                return -1;
+            }
+        char num[48];
+        size_t nl = e - k - 1;
+        memcpy(num, text + k + 1, nl);
+        num[nl] = '\0';
+        char *end;
+        errno = 0;
+        double v = strtod(num, &end);
+        if (end == num || (*end && *end != '\r') || errno == ERANGE || !isfinite(v)) {
+            sal_err(err, errlen, line, "expected a stem and a finite number");
+            return -1;
+        }
+        size_t kl = k - p;
+        if (prev) {
+            size_t mn = kl < prev_len ? kl : prev_len;
+            int c = memcmp(prev, text + p, mn);
+            if (c > 0 || (c == 0 && prev_len >= kl)) {
+                sal_err(err, errlen, line, "lexicon stems must be unique and sorted (byte order)");
+                return -1;
+            }
+        }
+        prev = text + p;
+        prev_len = kl;
+        p = e < len ? e + 1 : e;
+    }
+    return 0;
+}
+
+double sal_lexicon_weight(const sal_model *m, const char *w, size_t n) {
+    const char *d = m->lex;
+    size_t lo = 0, hi = m->lex_len;
+    while (d && lo < hi) {
+        size_t mid = lo + (hi - lo) / 2, ls = mid;
+        while (ls > lo && d[ls - 1] != '\n')
+            ls--;
+        size_t ke = ls, eol;
+        while (ke < hi && d[ke] != ' ' && d[ke] != '\n')
+            ke++;
+        for (eol = ke; eol < hi && d[eol] != '\n';)
+            eol++;
+        size_t kl = ke - ls, mn = kl < n ? kl : n;
+        int c = memcmp(d + ls, w, mn);
+        if (c == 0)
+            c = kl < n ? -1 : kl > n ? 1 : 0;
+        if (c < 0) {
+            lo = eol + 1;
+        } else if (c > 0) {
+            hi = ls;
+        } else {
+            char num[48];
+            size_t nl = eol > ke ? eol - ke - 1 : 0;
+            if (nl >= sizeof num)
+                return 0.0;
+            memcpy(num, d + ke + 1, nl);
+            num[nl] = '\0';
+            double v = strtod(num, NULL);
+            return isfinite(v) ? v : 0.0;
+        }
+    }
+    return 0.0;
+}
+
+int sal_model_parse(const char *text, size_t len, sal_model *m, int check_lexicon, char *err,
+                    size_t errlen) {
     memset(m, 0, sizeof *m);
     unsigned char seen[SAL_N_FEATURES + 1] = {0};
     size_t line = 0, p = 0;
@@ -402,6 +536,14 @@ int sal_model_parse(const char *text, size_t len, sal_model *m, char *err, size_
             }
             header = 1;
             continue;
+        }
+        if (nl == 7 && strncmp(name, "lexicon", 7) == 0 && *s == '\0') {
+            /* the rest of the text is the lexicon */
+            m->lex = text + p;
+            m->lex_len = len - p;
+            if (check_lexicon && sal_check_lexicon(m->lex, m->lex_len, line, err, errlen) != 0)
+                return -1;
+            break;
         }
         errno = 0;
         char *end;
@@ -449,5 +591,5 @@ int sal_model_parse(const char *text, size_t len, sal_model *m, char *err, size_
 
 int sal_model_default(sal_model *m) {
     return sal_model_parse((const char *)chorus_data_salience_model,
-                           (size_t)chorus_data_salience_model_len, m, NULL, 0);
+                           (size_t)chorus_data_salience_model_len, m, 0, NULL, 0);
 }

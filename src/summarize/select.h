@@ -23,13 +23,14 @@ typedef struct ch_rank_input {
     size_t n_docs;
     uint32_t n_terms; /* ids in vec are < n_terms */
     /* Optional (NULL when absent; the methods then do without): */
-    const uint32_t *const *terms; /* (n) content-term ids of each sentence in
-                                     text order (bigram concepts, concept.c) */
-    const uint32_t *n_terms_of;   /* (n) length of terms[i] */
-    const char *const *text;      /* (n) sentence text (priors, prior.c) */
-    const size_t *text_len;       /* (n) bytes of text[i] */
-    const ch_svec *query;         /* unit TF-IDF vector of a query or topic in
-                                     the same term space; NULL or empty: none */
+    const uint32_t *const *terms;  /* (n) content-term ids of each sentence in
+                                      text order (bigram concepts, concept.c) */
+    const uint32_t *n_terms_of;    /* (n) length of terms[i] */
+    const char *const *text;       /* (n) sentence text (priors, prior.c) */
+    const size_t *text_len;        /* (n) bytes of text[i] */
+    const ch_svec *query;          /* unit TF-IDF vector of a query or topic in
+                                      the same term space; NULL or empty: none */
+    const struct ch_strmap *vocab; /* term id -> stem (lexicon, salience.c) */
 } ch_rank_input;
 
 typedef struct ch_select_opts {
