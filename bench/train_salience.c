@@ -1,9 +1,9 @@
 /*
  * train_salience.c - fits the salience model (summarize/salience.c) to
  * benchmark clusters with reference summaries and prints it as a model
- * file; data/salience-model.txt is this program's output on the Multi-News
- * validation split (bench/salience.sh has the exact command and the
- * held-out check).
+ * file; data/salience-model.txt is this program's output on Multi-News
+ * validation, the full-length Multi-News clusters and DUC 2006
+ * (bench/salience.sh has the exact command and the held-out check).
  *
  * Target. For each sentence of a cluster (the summarizer's own sentences,
  * features from sal_features under the default options) the share of its
@@ -14,9 +14,16 @@
  * - reference content per word - which is what a greedy selection under a
  * word budget should prefer.
  *
+ * Lexicon. A first pass over the data counts, per stem of the reports, in
+ * how many clusters it occurs and in how many of those the reference has
+ * it too (the references are read as reports, so their stems are formed
+ * alike); stems of at least TRN_LEX_MIN clusters get the smoothed log-odds
+ * ratio of that share against the average stem's. The features of the
+ * second pass read this lexicon, and the model file carries it.
+ *
  * Fit. Ridge regression on standardized features: the normal equations
- * are accumulated in one pass (sums of x, x x^T, x y, y, y^2; memory does
- * not grow with the data), solved by Cholesky with penalty RIDGE on every
+ * are accumulated in the second pass (sums of x, x x^T, x y, y, y^2;
+ * memory does not grow with the number of sentences), solved by Cholesky with penalty RIDGE on every
  * standardized weight but the bias, and the weights turned back into the
  * raw feature scale for the model file. Each cluster weighs the same
  * (every sentence of a cluster of m sentences counts 1/m), so long
@@ -24,8 +31,9 @@
  * same in all, so 50 long clusters count as much as 5,000 short ones.
  *
  * Folds: --fold K/R leaves out every cluster whose number (from 0, in
- * input order) is R modulo K - train on the rest, evaluate the model on the
- * left-out part (`chorus eval --model FILE --part K/R`).
+ * input order) is R modulo K in every DATASET; train on the rest and score
+ * the left-out clusters with `chorus eval --model FILE` (bench/salience.sh
+ * splits the validation file for that).
  *
  * usage: bench_train_salience [--fold K/R] [--limit N] DATASET... > model.txt
  */
