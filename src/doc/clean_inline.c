@@ -75,6 +75,7 @@
 #include <string.h>
 
 #include "doc/clean_int.h"
+#include "text/segment.h"
 #include "util/vec.h"
 
 #define CL_RUN_MAX 1000 /* bytes from the fusion point to "MORE" */
@@ -473,13 +474,6 @@ static const char *const cleani_ad_guard_tab[] = {
     "slots",      "deal",      "deals",     "boards",   "company",  "companies", "firm",
     "firms",      NULL};
 
-/* Words that end in '.' without ending a sentence. */
-static const char *const cleani_abbr_tab[] = {
-    "mr",  "mrs",  "ms",  "dr",   "st",  "jr",  "sr",     "inc", "co",   "corp", "ltd",
-    "vs",  "gov",  "sen", "rep",  "gen", "col", "lt",     "sgt", "capt", "ft",   "mt",
-    "no",  "prof", "rev", "jan",  "feb", "mar", "apr",    "aug", "sep",  "sept", "oct",
-    "nov", "dec",  "ave", "dept", "vol", "fig", "approx", NULL};
-
 /* Words that never stand inside a photo credit before its agency. */
 static const char *const cleani_noncredit_tab[] = {"the", "a",   "an", "in",  "on",   "at",   "of",
                                                    "to",  "for", "is", "was", "said", "says", NULL};
@@ -625,7 +619,7 @@ static int cleani_sent_start(const cleani_ph *ph, size_t i) {
         return 0; /* "U.S." */
     if (d - k == 1)
         return 0; /* an initial */
-    return !cleani_word_in(u, k, d, cleani_abbr_tab);
+    return seg_abbrev_class((const char *)u + k, d - k) == SEG_ABBR_NONE;
 }
 
 /* Length of the agency name at u[i] (see cleani_agency_tab), or 0. */
@@ -711,8 +705,9 @@ static size_t cleani_credit_run(const char *text, size_t e, size_t i, int slash_
             while (k > ts && cleani_alpha(u[k - 1]))
                 k--;
             int dotted = memchr(u + ts, '.', te - 1 - ts) != NULL;
-            stop = !(k == ts && (te - 1 - ts == 1 || dotted ||
-                                 cleani_word_in(u, ts, te - 1, cleani_abbr_tab)));
+            stop = !(k == ts &&
+                     (te - 1 - ts == 1 || dotted ||
+                      seg_abbrev_class((const char *)u + ts, te - 1 - ts) != SEG_ABBR_NONE));
         }
         size_t wb = te;
         while (wb > ts && u[wb - 1] == ',')

@@ -125,18 +125,17 @@ int mmr_salience_select(sel_state *st, double *scores) {
         free(x);
         return -1;
     }
-    float *c = centroid_vector(in, 0);
     double *prior = malloc(n * sizeof *prior);
-    if (!c || !prior || prior_compute(in, st->priors, prior) != 0) {
-        free(c);
+    if (!prior || prior_compute(in, st->priors, prior) != 0) {
         free(prior);
         free(x);
         return -1;
     }
-    for (size_t i = 0; i < n; i++)
-        scores[i] = centroid_dot(&in->vec[i], c) * prior[i] +
-                    SAL_BLEND * sal_predict(st->model, &x[i * SAL_N_FEATURES]);
-    free(c);
+    /* the centroid's cosine is a feature already */
+    for (size_t i = 0; i < n; i++) {
+        const double *row = &x[i * SAL_N_FEATURES];
+        scores[i] = row[SAL_FEATURE_CENTROID] * prior[i] + SAL_BLEND * sal_predict(st->model, row);
+    }
     free(prior);
     free(x);
     return mmr_loop(st, scores);

@@ -83,6 +83,7 @@ enum {
 };
 
 _Static_assert(SAL_COUNT == SAL_N_FEATURES, "feature table and SAL_N_FEATURES disagree");
+_Static_assert(SAL_CENTROID == SAL_FEATURE_CENTROID, "SAL_FEATURE_CENTROID is stale");
 
 static const char *const sal_names[SAL_N_FEATURES] = {
     [SAL_CENTROID] = "centroid",

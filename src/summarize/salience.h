@@ -15,6 +15,9 @@
 /* Number of features per sentence; their names are sal_feature_name(k). */
 #define SAL_N_FEATURES 26
 
+/* Index of the cosine to the cluster centroid among the features. */
+#define SAL_FEATURE_CENTROID 0
+
 /* Header line of a model file, followed by its format version. */
 #define SAL_MODEL_MAGIC "chorus-salience"
 #define SAL_MODEL_VERSION 2
