@@ -23,19 +23,21 @@
  *
  * Fit. Ridge regression on standardized features: the normal equations
  * are accumulated in the second pass (sums of x, x x^T, x y, y, y^2;
- * memory does not grow with the number of sentences), solved by Cholesky with penalty RIDGE on every
- * standardized weight but the bias, and the weights turned back into the
- * raw feature scale for the model file. Each cluster weighs the same
- * (every sentence of a cluster of m sentences counts 1/m), so long
- * clusters do not drown short ones, and each DATASET argument weighs the
- * same in all, so 50 long clusters count as much as 5,000 short ones.
+ * memory does not grow with the number of sentences), solved by Cholesky with penalty RIDGE on
+ * every standardized weight but the bias, and the weights turned back into the raw feature scale
+ * for the model file. Each cluster weighs the same (every sentence of a cluster of m sentences
+ * counts 1/m), so long clusters do not drown short ones, and each DATASET argument weighs the same
+ * in all, so 50 long clusters count as much as 5,000 short ones.
  *
  * Folds: --fold K/R leaves out every cluster whose number (from 0, in
  * input order) is R modulo K in every DATASET; train on the rest and score
  * the left-out clusters with `chorus eval --model FILE` (bench/salience.sh
  * splits the validation file for that).
  *
- * usage: bench_train_salience [--fold K/R] [--limit N] DATASET... > model.txt
+ * --no-lexicon skips the first pass: the model has no lexicon and its two
+ * lexicon features stay 0.
+ *
+ * usage: bench_train_salience [--no-lexicon] [--fold K/R] [--limit N] DATASET... > model.txt
  */
 #include <math.h>
 #include <stdio.h>
@@ -369,8 +371,10 @@ static int trn_fit(const trn_sums *s, size_t clusters, const char *what, const c
     printf("bias %.6g\n", bias);
     for (size_t k = 0; k < nf; k++)
         printf("%s %.6g\n", sal_feature_name(k), w[k + 1]);
-    printf("lexicon\n");
-    fwrite(lex, 1, lex_len, stdout);
+    if (lex) {
+        printf("lexicon\n");
+        fwrite(lex, 1, lex_len, stdout);
+    }
     return 0;
 }
 
@@ -390,9 +394,14 @@ static void trn_merge(trn_sums *to, const trn_sums *add, double weight) {
 
 int main(int argc, char **argv) {
     size_t limit = 0, fold_k = 0, fold_r = 0;
-    int a = 1;
-    for (; a + 1 < argc && argv[a][0] == '-' && argv[a][1] == '-'; a += 2) {
-        if (!strcmp(argv[a], "--limit"))
+    int a = 1, first_pass = 1;
+    for (; a < argc && argv[a][0] == '-' && argv[a][1] == '-'; a += 2) {
+        if (!strcmp(argv[a], "--no-lexicon")) {
+            first_pass = 2;
+            a--;
+        } else if (a + 1 >= argc)
+            break;
+        else if (!strcmp(argv[a], "--limit"))
             limit = strtoul(argv[a + 1], NULL, 10);
         else if (!strcmp(argv[a], "--fold")) {
             if (sscanf(argv[a + 1], "%zu/%zu", &fold_k, &fold_r) != 2 || fold_k < 2 ||
@@ -404,8 +413,8 @@ int main(int argc, char **argv) {
             break;
     }
     if (a >= argc) {
-        fprintf(stderr,
-                "usage: bench_train_salience [--fold K/R] [--limit N] DATASET... > model\n");
+        fprintf(stderr, "usage: bench_train_salience [--no-lexicon] [--fold K/R] [--limit N] "
+                        "DATASET... > model\n");
         return 2;
     }
     chorus_rouge_lexicon *lex = chorus_rouge_lexicon_new();
@@ -431,7 +440,7 @@ int main(int argc, char **argv) {
     }
     /* pass 1 counts the lexicon, pass 2 the features (which read it);
      * each dataset weighs the same in pass 2, whatever its size */
-    for (int pass = 1; pass <= 2; pass++) {
+    for (int pass = first_pass; pass <= 2; pass++) {
         for (int d = a; d < argc; d++) {
             chorus_status st;
             char err[512];

@@ -244,9 +244,16 @@ static const line_case line_cases[] = {
     {"___", CLEAN_R_SEPARATOR},
     {"[Town hall meeting turns heated over parking fees]", CLEAN_R_NAV},
     {"Home | News | Europe", CLEAN_R_NAV},
+    {"CLOSE Crews worked through the night to clear the tracks after the storm. VPC",
+     CLEAN_R_MEDIA},
+    {"For Date Night, the Mayor Took Her Husband To The Harbour Fe...", CLEAN_R_NAV},
     /* article text */
     {"LONDON – Prices rose again in March.", NULL},
     {"LONDON —", NULL},
+    {"CLOSE CALL AT THE PORT", NULL},
+    {"Close to 400 people were evacuated from the valley.", NULL},
+    {"The mayor said the plan would take years and cost more than...", NULL},
+    {"He said the talks would go on, and then they stopped...", NULL},
     {"He declined to comment.", NULL},
     {"Getty Images declined to comment on the lawsuit.", NULL},
     {"By Tuesday, the river had crested.", NULL},
@@ -536,6 +543,29 @@ static const phrase_case phrase_cases[] = {
      "Is the candy still fresh? Millions of children went out.", "photo-credit", 0},
     {"Snow closed the pass. Photo: Ana Silva/Scanpix Drivers were told to wait.",
      "Snow closed the pass. Drivers were told to wait.", "photo-credit", 0},
+    /* galleries and site notices */
+    {"Photos: Photos: Harbour storm Photos: Photos: Harbour storm Waves broke over the wall on "
+     "Monday. Hide Caption 1 of 3 Photos: Photos: Harbour storm Boats were tied up early. Hide "
+     "Caption 2 of 3 Photos: Photos: Harbour storm A crane lifts a boat.",
+     "Waves broke over the wall on Monday. Boats were tied up early. A crane lifts a boat.",
+     "media;media;media;media", 0},
+    {"Rescuers searched the hill. hide caption 4 of 9 photos: Fire season Crews dug a line. Hide "
+     "Caption 5 of 9 photos: Fire season: the week in pictures Smoke rose over the town.",
+     "Rescuers searched the hill. Crews dug a line. the week in pictures Smoke rose over the "
+     "town.",
+     "media;media", 0},
+    {"Police closed the road. Hide Caption 2 of 12 Drivers were sent back.",
+     "Police closed the road. Drivers were sent back.", "media", 0},
+    {"These crawls are part of an effort to archive pages as they are created and archive the "
+     "pages that they refer to. The goal is to fix all broken links on the web. Crawls of "
+     "supported \"No More 404\" sites. The river rose by a metre overnight.",
+     "The river rose by a metre overnight.", "site-notice", 0},
+    {"these crawls are part of an effort to archive pages as they are created and archive the "
+     "pages that they refer to. That way, as the pages",
+     "", "site-notice", 0},
+    {"The mayor resigned. We've detected that JavaScript is disabled in your browser. Would "
+     "you like to proceed to legacy Twitter? Yes",
+     "The mayor resigned.", "site-notice;site-notice", 0},
     /* prose that stays */
     {"The ruling found false advertisement in the mailings sent to voters.", NULL, "", 0},
     {"The board met. Advertisement revenue fell by a third in the spring.", NULL, "", 0},

@@ -324,6 +324,9 @@ static size_t cleani_next_link(const unsigned char *u, size_t lo, size_t e, size
 #define CL_CAPTION_WORDS 6  /* credit words between "Image copyright" and "Image caption" */
 #define CL_TOKEN_MAX 64     /* bytes of one word of a credit */
 #define CL_OOM ((size_t)-1) /* scan result: out of memory */
+#define CL_BLOCK_MAX 1200   /* bytes of a multi-sentence notice (CLP_BLOCK) */
+#define CL_GALLERY_GAP 4000 /* bytes between two gallery markers read for the title */
+#define CL_TITLE_WORDS 16   /* words of a gallery title */
 
 /* The state of the phrase pass over one line. */
 typedef struct cleani_ph {
@@ -332,20 +335,23 @@ typedef struct cleani_ph {
     size_t lo, hi; /* the line: [lo, hi) */
     ch_removed *v; /* (n) cuts found, ascending, disjoint */
     size_t n, cap;
-    size_t ag_end; /* end of the last credit ending in an agency name, or 0 */
+    size_t ag_end;           /* end of the last credit ending in an agency name, or 0 */
+    size_t title, title_len; /* the gallery title u[title, +title_len), or 0 long */
 } cleani_ph;
 
 /* How a phrase of cleani_phr_tab is cut. */
 enum {
-    CLP_ANY,   /* wherever it stands */
-    CLP_DET,   /* unless a determiner comes before it ("the image caption") */
-    CLP_START, /* at the start of a sentence or line, or right after a cut */
-    CLP_END,   /* at the end of the line, opening a sentence there */
-    CLP_AD,    /* "advertisement": see cleani_ad() */
-    CLP_MARK,  /* a marker followed by an optional photo credit */
-    CLP_COPY,  /* "Image copyright CREDIT [Image caption]" */
-    CLP_LABEL, /* a label ending in a credit ("Photo: Jane Doe/AP") */
-    CLP_SOURCE /* a label ending in an agency name ("Source: ... via Getty Images") */
+    CLP_ANY,    /* wherever it stands */
+    CLP_DET,    /* unless a determiner comes before it ("the image caption") */
+    CLP_START,  /* at the start of a sentence or line, or right after a cut */
+    CLP_END,    /* at the end of the line, opening a sentence there */
+    CLP_AD,     /* "advertisement": see cleani_ad() */
+    CLP_MARK,   /* a marker followed by an optional photo credit */
+    CLP_COPY,   /* "Image copyright CREDIT [Image caption]" */
+    CLP_LABEL,  /* a label ending in a credit ("Photo: Jane Doe/AP") */
+    CLP_SOURCE, /* a label ending in an agency name ("Source: ... via Getty Images") */
+    CLP_BLOCK,  /* a notice of several sentences, through its end (cleani_block_tab) */
+    CLP_GALLERY /* "Hide Caption 3 of 12 [Photos: TITLE]": see cleani_gallery() */
 };
 
 typedef struct cleani_phr {
@@ -368,7 +374,7 @@ static const cleani_phr cleani_phr_tab[] = {
     {"click here to read more", CLEAN_R_NAV, CLP_ANY},
     {"credit:", CLEAN_R_CREDIT, CLP_LABEL},
     {"enlarge this image", CLEAN_R_MEDIA, CLP_ANY},
-    {"hide caption", CLEAN_R_MEDIA, CLP_MARK},
+    {"hide caption", CLEAN_R_MEDIA, CLP_GALLERY},
     {"image copyright", CLEAN_R_CREDIT, CLP_COPY},
     {"image caption", CLEAN_R_CAPTION, CLP_DET},
     {"image:", CLEAN_R_CREDIT, CLP_LABEL},
@@ -392,7 +398,27 @@ static const cleani_phr cleani_phr_tab[] = {
     {"scroll down for video", CLEAN_R_MEDIA, CLP_ANY},
     {"sign up for our newsletter", CLEAN_R_SHARE, CLP_ANY},
     {"source:", CLEAN_R_CREDIT, CLP_SOURCE},
+    {"these crawls are part of an effort to archive pages", CLEAN_R_NOTICE, CLP_BLOCK},
     {"toggle caption", CLEAN_R_MEDIA, CLP_MARK},
+    {"we've detected that javascript is disabled in your browser.", CLEAN_R_NOTICE, CLP_ANY},
+    {"we\xE2\x80\x99ve detected that javascript is disabled in your browser.", CLEAN_R_NOTICE,
+     CLP_ANY},
+    {"would you like to proceed to legacy twitter? yes", CLEAN_R_NOTICE, CLP_ANY},
+    {"would you like to proceed to legacy twitter?", CLEAN_R_NOTICE, CLP_ANY},
+};
+
+/* Notices of several sentences (CLP_BLOCK): the phrase that opens one,
+ * the phrase near its end, and the words that may follow that phrase
+ * before the notice ends. A notice whose end is not found within
+ * CL_BLOCK_MAX bytes is cut only when the line ends there first (a
+ * truncated copy). */
+typedef struct cleani_block {
+    const char *open, *close, *tail;
+} cleani_block;
+
+static const cleani_block cleani_block_tab[] = {
+    /* the Internet Archive's note on pages it crawled for broken links */
+    {"these crawls are part of an effort to archive pages", "no more 404", "sites."},
 };
 
 /* Agencies and picture libraries that close a photo credit. */
@@ -736,6 +762,14 @@ static size_t cleani_ph_cut(cleani_ph *ph, size_t s, size_t e, const char *reaso
     if (e >= ph->hi) {
         e = ph->hi;
         s = cleani_back_sp(ph->u, cleani_cut_end(ph), s);
+        if (ph->n && s == cleani_cut_end(ph)) {
+            /* the cut before reaches this one: it takes the spaces before it */
+            ch_removed *r = &ph->v[ph->n - 1];
+            size_t floor = ph->n > 1 ? ph->v[ph->n - 2].off + ph->v[ph->n - 2].len : ph->lo;
+            size_t o = cleani_back_sp(ph->u, floor, r->off);
+            r->len += r->off - o;
+            r->off = o;
+        }
     }
     if (cleani_push(&ph->v, &ph->n, &ph->cap, s, e - s, reason) != 0)
         return CL_OOM;
@@ -753,6 +787,186 @@ static void cleani_repeat(cleani_ph *ph, size_t cs, size_t ce) {
     r->len = cleani_skip_sp(ph->text, ph->hi, end + l) - r->off;
 }
 
+/* ---- galleries and multi-sentence notices ----------------------------- */
+
+/* End of a picture counter "3 of 12" after the spaces at u[i], or 0. */
+static size_t cleani_counter(const cleani_ph *ph, size_t i) {
+    const unsigned char *u = ph->u;
+    size_t k = cleani_skip_sp(ph->text, ph->hi, i), d = k;
+    while (k < ph->hi && k - d < 6 && cleani_digit(u[k]))
+        k++;
+    if (k == d || k == i || (k < ph->hi && cleani_word_at(u, k)))
+        return 0;
+    size_t m = cleani_phrase(ph->text, ph->hi, k, " of ");
+    if (!m)
+        return 0;
+    d = m;
+    while (m < ph->hi && m - d < 6 && cleani_digit(u[m]))
+        m++;
+    return m > d && (m >= ph->hi || !cleani_word_at(u, m)) ? m : 0;
+}
+
+/* End of the gallery labels at or after the spaces at u[i] ("Photos:",
+ * also repeated: "Photos: Photos:"), or i when there is none. */
+static size_t cleani_gallery_labels(const cleani_ph *ph, size_t i) {
+    static const char *const lab[] = {"photos:", "photo:", "images:", "pictures:", NULL};
+    for (int r = 0; r < 3; r++) {
+        size_t k = cleani_skip_sp(ph->text, ph->hi, i), e = 0;
+        for (int j = 0; lab[j] && !e && k < ph->hi; j++)
+            e = cleani_phrase(ph->text, ph->hi, k, lab[j]);
+        if (!e)
+            break;
+        i = e;
+    }
+    return i;
+}
+
+/* The next gallery marker "Hide Caption 3 of 12" starting in [i, lim):
+ * its start (ph->hi when none); *lab is set to the end of the labels after
+ * it and *text to the start of the text that follows. */
+static size_t cleani_next_marker(const cleani_ph *ph, size_t i, size_t lim, size_t *lab,
+                                 size_t *text) {
+    const unsigned char *u = ph->u;
+    for (; i < lim; i++) {
+        if ((u[i] | 0x20) != 'h' || cleani_word_before(u, ph->lo, i))
+            continue;
+        size_t m = cleani_phrase(ph->text, ph->hi, i, "hide caption");
+        size_t c = m ? cleani_counter(ph, m) : 0;
+        if (c) {
+            *lab = cleani_gallery_labels(ph, c);
+            *text = cleani_skip_sp(ph->text, ph->hi, *lab);
+            return i;
+        }
+    }
+    return ph->hi;
+}
+
+/* A photo gallery flattened into the line repeats its title after every
+ * marker ("Hide Caption 1 of 76 Photos: Emotions run high in Ferguson A
+ * crowd gathers ... Hide Caption 2 of 76 Photos: Emotions run high in
+ * Ferguson Police escort ..."). The title is the words the texts after the
+ * first two labelled markers share (at most CL_TITLE_WORDS; ASCII case
+ * ignored); ph->title is left empty when there is none. One pass over the
+ * line. */
+static void cleani_gallery_title(cleani_ph *ph) {
+    const unsigned char *u = ph->u;
+    size_t l1, t1, l2, t2;
+    size_t m1 = cleani_next_marker(ph, ph->lo, ph->hi, &l1, &t1);
+    if (m1 >= ph->hi || l1 == t1 || cleani_phrase(ph->text, ph->hi, m1, "hide caption") == l1)
+        return;
+    size_t lim = t1 + CL_GALLERY_GAP < ph->hi ? t1 + CL_GALLERY_GAP : ph->hi;
+    size_t m2 = cleani_next_marker(ph, t1, lim, &l2, &t2);
+    if (m2 >= ph->hi)
+        return;
+    size_t len = 0, words = 0;
+    for (size_t j = 0; t1 + j < m2 && t2 + j < ph->hi; j++) {
+        unsigned char a = u[t1 + j], b = u[t2 + j];
+        if (cleani_upper(a))
+            a = (unsigned char)(a + 32);
+        if (cleani_upper(b))
+            b = (unsigned char)(b + 32);
+        if (a != b) {
+            /* words may end the title in both texts ("Fire season" and
+             * "Fire season:") */
+            if (j > 0 && cleani_word_at(u, t1 + j - 1) && !cleani_word_at(u, t1 + j) &&
+                !cleani_word_at(u, t2 + j))
+                len = j;
+            break;
+        }
+        if (a == ' ' && j > 0 && u[t1 + j - 1] != ' ') {
+            len = j; /* the shared text so far ends with a whole word */
+            if (++words > CL_TITLE_WORDS)
+                return;
+        }
+    }
+    ph->title = t1;
+    ph->title_len = len;
+}
+
+/* End of the gallery title when it is written at u[k], else 0. */
+static size_t cleani_title_at(const cleani_ph *ph, size_t k) {
+    size_t l = ph->title_len;
+    if (!l || l > ph->hi - k)
+        return 0;
+    for (size_t j = 0; j < l; j++) {
+        unsigned char a = ph->u[k + j], b = ph->u[ph->title + j];
+        if (cleani_upper(a))
+            a = (unsigned char)(a + 32);
+        if (cleani_upper(b))
+            b = (unsigned char)(b + 32);
+        if (a != b)
+            return 0;
+    }
+    if (k + l < ph->hi && cleani_word_at(ph->u, k + l))
+        return 0;
+    return k + l < ph->hi && ph->u[k + l] == ':' ? k + l + 1 : k + l;
+}
+
+/* "Hide Caption" at u[i, m) followed by a counter: the marker, the counter,
+ * the labels and the gallery title after them go. Returns the end of the
+ * scan, i when there is no counter, or CL_OOM. */
+static size_t cleani_gallery(cleani_ph *ph, size_t i, size_t m, const char *reason) {
+    size_t c = cleani_counter(ph, m);
+    if (!c)
+        return i;
+    size_t lab = cleani_gallery_labels(ph, c), e = c;
+    if (lab > c) {
+        size_t t = cleani_title_at(ph, cleani_skip_sp(ph->text, ph->hi, lab));
+        e = t ? t : lab;
+    }
+    return cleani_ph_cut(ph, i, e, reason);
+}
+
+/* A gallery label at u[i] followed by the gallery title (the gallery's
+ * head: "Photos: Photos: Emotions run high in Ferguson"): both go. Returns
+ * the end of the scan, i when it is no such label, or CL_OOM. */
+static size_t cleani_gallery_head(cleani_ph *ph, size_t i) {
+    size_t lab = cleani_gallery_labels(ph, i);
+    size_t t = lab > i ? cleani_title_at(ph, cleani_skip_sp(ph->text, ph->hi, lab)) : 0;
+    return t ? cleani_ph_cut(ph, i, t, CLEAN_R_MEDIA) : i;
+}
+
+/* A notice of several sentences opened by the phrase p at u[i, m): cut
+ * through the end its cleani_block_tab entry names, or through the end of
+ * the line when that comes first (a truncated copy). Returns the end of
+ * the scan, i when the end is not found, or CL_OOM. */
+static size_t cleani_block_cut(cleani_ph *ph, const cleani_phr *p, size_t i, size_t m) {
+    const unsigned char *u = ph->u;
+    const cleani_block *b = NULL;
+    for (size_t k = 0; k < sizeof cleani_block_tab / sizeof cleani_block_tab[0]; k++)
+        if (strcmp(cleani_block_tab[k].open, p->p) == 0)
+            b = &cleani_block_tab[k];
+    if (!b)
+        return i;
+    size_t lim = ph->hi - i > CL_BLOCK_MAX ? i + CL_BLOCK_MAX : ph->hi;
+    for (size_t k = m; k < lim; k++) {
+        if ((u[k] | 0x20) != (unsigned char)b->close[0] || cleani_word_before(u, ph->lo, k))
+            continue;
+        size_t e = cleani_phrase(ph->text, ph->hi, k, b->close);
+        if (!e)
+            continue;
+        /* closing quotes and spaces, then the tail and its full stop */
+        for (size_t q = 0; q < 4 && e < ph->hi; q++) {
+            size_t w = cleani_sp(ph->text, ph->hi, e);
+            if (!w && (u[e] == '"' || u[e] == '\''))
+                w = 1;
+            if (!w && e + 2 < ph->hi && u[e] == 0xE2 && u[e + 1] == 0x80 &&
+                (u[e + 2] == 0x9D || u[e + 2] == 0x99))
+                w = 3;
+            if (!w)
+                break;
+            e += w;
+        }
+        size_t t = cleani_phrase(ph->text, ph->hi, e, b->tail);
+        if (t) {
+            size_t d = cleani_skip_sp(ph->text, ph->hi, t);
+            e = d < ph->hi && u[d] == '.' ? d + 1 : t;
+        }
+        return cleani_ph_cut(ph, i, e, p->r);
+    }
+    return lim == ph->hi ? cleani_ph_cut(ph, i, ph->hi, p->r) : i;
+}
+
 static const cleani_phr *cleani_match(const cleani_ph *ph, size_t i, size_t *m);
 
 /* True when a phrase of any kind but CLP_END, CLP_START and labels starts
@@ -760,8 +974,9 @@ static const cleani_phr *cleani_match(const cleani_ph *ph, size_t i, size_t *m);
 static int cleani_strong_at(const cleani_ph *ph, size_t i) {
     size_t m;
     const cleani_phr *p = cleani_match(ph, i, &m);
-    return p && (p->mode == CLP_ANY || p->mode == CLP_DET || p->mode == CLP_AD ||
-                 p->mode == CLP_MARK || p->mode == CLP_COPY);
+    return p &&
+           (p->mode == CLP_ANY || p->mode == CLP_DET || p->mode == CLP_AD || p->mode == CLP_MARK ||
+            p->mode == CLP_COPY || p->mode == CLP_GALLERY || p->mode == CLP_BLOCK);
 }
 
 /* The first table phrase that matches at u[i]; *m is set to its end. */
@@ -1066,16 +1281,25 @@ static size_t cleani_apply(cleani_ph *ph, const cleani_phr *p, size_t i, size_t 
         if (cleani_prev_word(ph, i, &wa, &wb) && cleani_word_in(u, wa, wb, cleani_det_tab))
             return i;
         return cleani_copyright(ph, i, m);
+    case CLP_BLOCK:
+        return cleani_block_cut(ph, p, i, m);
+    case CLP_GALLERY:
     case CLP_MARK:
     case CLP_LABEL:
     case CLP_SOURCE:
+        /* a gallery marker without a counter is a plain marker */
+        if (p->mode == CLP_GALLERY && (e = cleani_gallery(ph, i, m, p->r)) != i)
+            return e;
+        if (p->mode == CLP_LABEL && ph->title_len && (e = cleani_gallery_head(ph, i)) != i)
+            return e;
         if (cleani_prev_word(ph, i, &wa, &wb) && cleani_word_in(u, wa, wb, cleani_det_tab))
             return i;
         cs = cleani_skip_sp(ph->text, ph->hi, m);
         ce = cs < ph->hi ? cleani_credit_run(ph->text, ph->hi, cs, p->mode != CLP_SOURCE) : 0;
-        if (!ce && p->mode != CLP_MARK)
+        int mark = p->mode == CLP_MARK || p->mode == CLP_GALLERY;
+        if (!ce && !mark)
             return i;
-        if (ce && p->mode == CLP_MARK) {
+        if (ce && mark) {
             /* the marker and the credit, each with its reason */
             size_t s0 = i;
             if (cleani_skip_sp(ph->text, ph->hi, ce) >= ph->hi)
@@ -1219,6 +1443,7 @@ int clean_inline_cuts(const char *text, size_t a, size_t b, ch_removed **v, size
     ph.hi = b;
     if (*n > n0 && (*v)[n0].off == a && strcmp((*v)[n0].reason, CLEAN_R_TRACKING) == 0)
         ph.lo = (*v)[n0].off + (*v)[n0].len; /* the line starts after a tracking token */
+    cleani_gallery_title(&ph);
     int rc = cleani_phrases(&ph);
     if (rc == 0 && ph.n)
         rc = cleani_merge(v, n, cap, n0, ph.v, ph.n);

@@ -40,6 +40,7 @@
 #define CLEAN_R_PAGE_TITLE "page-title"
 #define CLEAN_R_BLANK "blank-line"
 #define CLEAN_R_NOTE "editor-note"
+#define CLEAN_R_NOTICE "site-notice"
 
 /* Capacity of the buffer a line is normalised into; longer lines are
  * matched on their first CLEAN_NORM_CAP - 8 bytes only. */

@@ -1917,6 +1917,47 @@ static int cleanl_plain_sentence(const char *s, size_t n, const clean_feat *f) {
            !cleanl_raw_has(s, n, "reserved", 5);
 }
 
+/* A video teaser as some outlets print it above the article: "CLOSE" in
+ * capitals, then the clip's description in mixed case ("CLOSE Police
+ * departments across the country responded ... USA TODAY"). */
+static const char *cleanl_video_teaser(const char *s, size_t n, const clean_feat *f) {
+    if (n < 8 || memcmp(s, "CLOSE ", 6) != 0 || f->nwords > 80)
+        return NULL;
+    unsigned char c = (unsigned char)s[6];
+    if (!cleanl_is_upper(c) && !cleanl_is_digit(c))
+        return NULL;
+    for (size_t i = 6; i < n; i++)
+        if (cleanl_is_lower((unsigned char)s[i]))
+            return CLEAN_R_MEDIA;
+    return NULL; /* an all-capitals headline ("CLOSE CALL AT THE PORT") */
+}
+
+/* A teaser headline cut short, as related-story links print it: every word
+ * capitalised and the last one broken off by an ellipsis ("For Date Night,
+ * Amanda Seyfried Took Her Husband To The Bache..."). */
+static const char *cleanl_cut_headline(const char *s, size_t n, const clean_feat *f) {
+    if (f->nwords < 4 || f->nwords > 25 || n < 4)
+        return NULL;
+    size_t e = n;
+    if (memcmp(s + n - 3, "...", 3) == 0 || memcmp(s + n - 3, "\xE2\x80\xA6", 3) == 0)
+        e = n - 3;
+    if (e == n || !cleanl_is_alpha((unsigned char)s[e - 1]))
+        return NULL; /* no ellipsis, or it does not break a word */
+    /* words in lower case: only short ones ("the", "of", "and", "with") */
+    int lower = 0, upper = 0;
+    for (size_t i = 0; i < e; i++)
+        if (cleanl_is_alpha((unsigned char)s[i]) && (i == 0 || s[i - 1] == ' ')) {
+            size_t j = i;
+            while (j < e && cleanl_is_alpha((unsigned char)s[j]))
+                j++;
+            if (!cleanl_is_lower((unsigned char)s[i]))
+                upper++;
+            else if (j - i > 4)
+                lower = 1;
+        }
+    return upper >= 3 && !lower ? CLEAN_R_NAV : NULL;
+}
+
 static const char *cleanl_reason(const char *s, size_t n, const clean_feat *f, int depth) {
     if (n == 0)
         return NULL;
@@ -1995,6 +2036,8 @@ static const char *cleanl_reason(const char *s, size_t n, const clean_feat *f, i
     if ((r = cleanl_share_row(z, zl, f)) != NULL)
         return r;
     if ((r = cleanl_script(z, zl, kw)) != NULL)
+        return r;
+    if ((r = cleanl_video_teaser(s, n, f)) != NULL || (r = cleanl_cut_headline(s, n, f)) != NULL)
         return r;
     if (f->nwords == 1 && (cleanl_starts(z, zl, "http://") || cleanl_starts(z, zl, "https://") ||
                            cleanl_starts(z, zl, "www.")))
