@@ -707,7 +707,10 @@ static void test_inline_phrases_linear(void **state) {
                                         "jo ray/getty images ",
                                         "read more x ",
                                         "media caption ",
-                                        "&#124; "};
+                                        "&#124; ",
+                                        "hide caption 1 of 2 photos: a b c ",
+                                        "photos: photos: hide caption 3 of 4 ",
+                                        "these crawls are part of an effort to archive pages "};
     size_t small = 1u << 16, big = small * 8;
     char *s = malloc(big + 1);
     assert_non_null(s);
