@@ -566,6 +566,16 @@ static const phrase_case phrase_cases[] = {
     {"The mayor resigned. We've detected that JavaScript is disabled in your browser. Would "
      "you like to proceed to legacy Twitter? Yes",
      "The mayor resigned.", "site-notice;site-notice", 0},
+    {"The painting was sold in 2010. FILE - In this Dec. 12, 2013 file photo, the actor leaves "
+     "court with Lt. Brad Cole in Los Angeles. The sale closed on Friday.",
+     "The painting was sold in 2010. The sale closed on Friday.", "caption", 1},
+    {"the academy says it has received... file - in this feb. 6, 2015 file photo, the singer "
+     "accepts an award in los angeles. The academy said it would wait.",
+     "the academy says it has received... The academy said it would wait.", "caption", 1},
+    {"Rain fell all day. file -- this undated photo shows the old mill", "Rain fell all day.",
+     "caption", 0},
+    {"Please enable JavaScript to watch this video The council met on Monday.",
+     "The council met on Monday.", "site-notice", 0},
     /* prose that stays */
     {"The ruling found false advertisement in the mailings sent to voters.", NULL, "", 0},
     {"The board met. Advertisement revenue fell by a third in the spring.", NULL, "", 0},
@@ -581,6 +591,8 @@ static const phrase_case phrase_cases[] = {
     {"Officials will continue reading the report until Friday.", NULL, "", 0},
     {"In a photo by the agency, workers and/or soldiers stood by the gate.", NULL, "", 0},
     {"FALSE ADVERTISEMENT CLAIMS REJECTED BY COURT", NULL, "", 1},
+    {"He kept the file - this was the last copy - in a drawer.", NULL, "", 0},
+    {"He opened the file - in this folder a photo of the mill was kept.", NULL, "", 0},
     {"The (new) rules apply to ports, airports and rail yards.", NULL, "", 0},
 };
 

@@ -327,6 +327,8 @@ static size_t cleani_next_link(const unsigned char *u, size_t lo, size_t e, size
 #define CL_BLOCK_MAX 1200   /* bytes of a multi-sentence notice (CLP_BLOCK) */
 #define CL_GALLERY_GAP 4000 /* bytes between two gallery markers read for the title */
 #define CL_TITLE_WORDS 16   /* words of a gallery title */
+#define CL_FILE_MAX 600     /* bytes of a file-photo caption */
+#define CL_FILE_PHOTO 160   /* bytes after "FILE - In this" within which "photo" stands */
 
 /* The state of the phrase pass over one line. */
 typedef struct cleani_ph {
@@ -341,17 +343,18 @@ typedef struct cleani_ph {
 
 /* How a phrase of cleani_phr_tab is cut. */
 enum {
-    CLP_ANY,    /* wherever it stands */
-    CLP_DET,    /* unless a determiner comes before it ("the image caption") */
-    CLP_START,  /* at the start of a sentence or line, or right after a cut */
-    CLP_END,    /* at the end of the line, opening a sentence there */
-    CLP_AD,     /* "advertisement": see cleani_ad() */
-    CLP_MARK,   /* a marker followed by an optional photo credit */
-    CLP_COPY,   /* "Image copyright CREDIT [Image caption]" */
-    CLP_LABEL,  /* a label ending in a credit ("Photo: Jane Doe/AP") */
-    CLP_SOURCE, /* a label ending in an agency name ("Source: ... via Getty Images") */
-    CLP_BLOCK,  /* a notice of several sentences, through its end (cleani_block_tab) */
-    CLP_GALLERY /* "Hide Caption 3 of 12 [Photos: TITLE]": see cleani_gallery() */
+    CLP_ANY,     /* wherever it stands */
+    CLP_DET,     /* unless a determiner comes before it ("the image caption") */
+    CLP_START,   /* at the start of a sentence or line, or right after a cut */
+    CLP_END,     /* at the end of the line, opening a sentence there */
+    CLP_AD,      /* "advertisement": see cleani_ad() */
+    CLP_MARK,    /* a marker followed by an optional photo credit */
+    CLP_COPY,    /* "Image copyright CREDIT [Image caption]" */
+    CLP_LABEL,   /* a label ending in a credit ("Photo: Jane Doe/AP") */
+    CLP_SOURCE,  /* a label ending in an agency name ("Source: ... via Getty Images") */
+    CLP_BLOCK,   /* a notice of several sentences, through its end (cleani_block_tab) */
+    CLP_GALLERY, /* "Hide Caption 3 of 12 [Photos: TITLE]": see cleani_gallery() */
+    CLP_FILE     /* a file-photo caption opening a sentence: see cleani_file_caption() */
 };
 
 typedef struct cleani_phr {
@@ -374,15 +377,24 @@ static const cleani_phr cleani_phr_tab[] = {
     {"click here to read more", CLEAN_R_NAV, CLP_ANY},
     {"credit:", CLEAN_R_CREDIT, CLP_LABEL},
     {"enlarge this image", CLEAN_R_MEDIA, CLP_ANY},
+    {"file - in this", CLEAN_R_CAPTION, CLP_FILE},
+    {"file - this", CLEAN_R_CAPTION, CLP_FILE},
+    {"file -- in this", CLEAN_R_CAPTION, CLP_FILE},
+    {"file -- this", CLEAN_R_CAPTION, CLP_FILE},
+    {"file \xE2\x80\x94 in this", CLEAN_R_CAPTION, CLP_FILE},
+    {"file \xE2\x80\x94 this", CLEAN_R_CAPTION, CLP_FILE},
     {"hide caption", CLEAN_R_MEDIA, CLP_GALLERY},
     {"image copyright", CLEAN_R_CREDIT, CLP_COPY},
     {"image caption", CLEAN_R_CAPTION, CLP_DET},
     {"image:", CLEAN_R_CREDIT, CLP_LABEL},
     {"media playback is unsupported on your device", CLEAN_R_MEDIA, CLP_ANY},
+    {"media requires javascript to play.", CLEAN_R_NOTICE, CLP_ANY},
     {"media playback is not supported on your device", CLEAN_R_MEDIA, CLP_ANY},
     {"media playback is not supported on this device", CLEAN_R_MEDIA, CLP_ANY},
     {"media caption", CLEAN_R_CAPTION, CLP_DET},
     {"newsletter sign up", CLEAN_R_SHARE, CLP_START},
+    {"please enable javascript to watch this video", CLEAN_R_NOTICE, CLP_ANY},
+    {"please turn on javascript.", CLEAN_R_NOTICE, CLP_ANY},
     {"photo credit:", CLEAN_R_CREDIT, CLP_LABEL},
     {"photo by", CLEAN_R_CREDIT, CLP_LABEL},
     {"photo:", CLEAN_R_CREDIT, CLP_LABEL},
@@ -926,6 +938,32 @@ static size_t cleani_gallery_head(cleani_ph *ph, size_t i) {
     return t ? cleani_ph_cut(ph, i, t, CLEAN_R_MEDIA) : i;
 }
 
+/* A news agency's file-photo caption fused into the text ("... FILE - In
+ * this Jan. 10, 2018, file photo, the mayor speaks in Portland. The ..."):
+ * opening a sentence, with "photo" within CL_FILE_PHOTO bytes, it is cut
+ * through the end of its sentence (a sentence start found as
+ * cleani_sent_start finds one, so "Lt. Brad" does not end it) or of the
+ * line. Returns the end of the scan, i when it is no such caption, or
+ * CL_OOM. */
+static size_t cleani_file_caption(cleani_ph *ph, const cleani_phr *p, size_t i, size_t m) {
+    const unsigned char *u = ph->u;
+    if (!cleani_sent_start(ph, i))
+        return i;
+    size_t lim = ph->hi - m > CL_FILE_PHOTO ? m + CL_FILE_PHOTO : ph->hi;
+    int photo = 0;
+    for (size_t k = m; k + 5 <= lim && !photo; k++)
+        photo = (u[k] | 0x20) == 'p' && cleani_eq_ci(u + k, "photo", 5);
+    if (!photo)
+        return i;
+    lim = ph->hi - m > CL_FILE_MAX ? m + CL_FILE_MAX : ph->hi;
+    for (size_t k = m + 1; k < lim; k++) {
+        unsigned char c = u[k];
+        if (u[k - 1] == ' ' && (cleani_upper(c) || c == '"') && cleani_sent_start(ph, k))
+            return cleani_ph_cut(ph, i, k, p->r);
+    }
+    return lim == ph->hi ? cleani_ph_cut(ph, i, ph->hi, p->r) : i;
+}
+
 /* A notice of several sentences opened by the phrase p at u[i, m): cut
  * through the end its cleani_block_tab entry names, or through the end of
  * the line when that comes first (a truncated copy). Returns the end of
@@ -1283,6 +1321,8 @@ static size_t cleani_apply(cleani_ph *ph, const cleani_phr *p, size_t i, size_t 
         return cleani_copyright(ph, i, m);
     case CLP_BLOCK:
         return cleani_block_cut(ph, p, i, m);
+    case CLP_FILE:
+        return cleani_file_caption(ph, p, i, m);
     case CLP_GALLERY:
     case CLP_MARK:
     case CLP_LABEL:
