@@ -27,6 +27,7 @@ typedef struct eval_job {
     size_t *ref_lens;
     chorus_status st;
     char err[512];
+    int furniture_only; /* every report was page furniture: scored as an empty summary */
 } eval_job;
 
 typedef struct eval_ctx {
@@ -34,6 +35,18 @@ typedef struct eval_ctx {
     const cli_sum_opts *so;
     int use_topic; /* --use-topic: each cluster's own topic as the query */
 } eval_ctx;
+
+/* True when the cluster has reports and cleaning left no sentence in any
+ * of them (every report was page furniture). */
+static int eval_furniture_only(const chorus_cluster *c) {
+    size_t n = chorus_cluster_size(c);
+    for (size_t i = 0; i < n; i++) {
+        chorus_doc_info d;
+        if (chorus_cluster_doc(c, i, &d) != CHORUS_OK || d.n_sentences > 0)
+            return 0;
+    }
+    return n > 0;
+}
 
 static void eval_item(void *arg, size_t i) {
     eval_ctx *ctx = arg;
@@ -51,11 +64,17 @@ static void eval_item(void *arg, size_t i) {
     if (ctx->use_topic && in->query && !o.query)
         o.query = in->query;
     chorus_summary *s = chorus_summarize(c, &o);
-    if (s)
+    if (s) {
         j->peer = chorus_summary_render(s, CHORUS_RENDER_SENTENCES, &j->peer_len);
-    else
+    } else if (eval_furniture_only(c)) {
+        /* nothing but page furniture: the summary is empty, and it counts */
+        j->furniture_only = 1;
+        j->peer = calloc(1, 1);
+        j->peer_len = 0;
+    } else {
         snprintf(j->err, sizeof j->err, "%s: %s", in->id ? in->id : "cluster",
                  chorus_cluster_errmsg(c));
+    }
     chorus_summary_free(s);
     chorus_cluster_free(c);
     j->refs = calloc(in->n_refs, sizeof *j->refs);
@@ -65,8 +84,8 @@ static void eval_item(void *arg, size_t i) {
         j->refs[r] = chorus_split_sentences(in->refs[r], strlen(in->refs[r]), &j->ref_lens[r]);
         ok = j->refs[r] != NULL;
     }
-    j->st = ok ? CHORUS_OK : (s ? CHORUS_ERR_NOMEM : CHORUS_ERR_EMPTY);
-    if (!ok && s)
+    j->st = ok ? CHORUS_OK : (s || j->furniture_only ? CHORUS_ERR_NOMEM : CHORUS_ERR_EMPTY);
+    if (!ok && (s || j->furniture_only))
         snprintf(j->err, sizeof j->err, "out of memory");
 }
 
@@ -302,7 +321,7 @@ int cmd_eval(int argc, char **argv) {
             rc = cli_exit_code(st);
         }
     }
-    size_t cap = EVAL_CHUNK_PER_THREAD * threads, n_done = 0, n_failed = 0;
+    size_t cap = EVAL_CHUNK_PER_THREAD * threads, n_done = 0, n_failed = 0, n_furniture = 0;
     if (!rc && !(jobs = calloc(cap, sizeof *jobs))) {
         cli_error("out of memory");
         rc = CLI_EXIT_INTERNAL;
@@ -355,6 +374,7 @@ int cmd_eval(int argc, char **argv) {
                 rc = rc ? rc : cli_exit_code(j->st);
             } else {
                 n_done++;
+                n_furniture += (size_t)j->furniture_only;
                 if (out_dir && !rc)
                     rc = eval_save(out_dir, j->in.in.id, n_done - 1, j->peer, j->peer_len);
             }
@@ -380,6 +400,11 @@ int cmd_eval(int argc, char **argv) {
             eval_table(rouge, n_done, secs, used_flags);
         }
     }
+    if (n_furniture)
+        fprintf(stderr,
+                "chorus eval: %zu cluster%s held nothing but page furniture: scored as empty "
+                "summaries\n",
+                n_furniture, n_furniture == 1 ? "" : "s");
     if (n_failed)
         fprintf(stderr, "chorus eval: %zu cluster%s could not be evaluated\n", n_failed,
                 n_failed == 1 ? "" : "s");

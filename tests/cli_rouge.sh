@@ -64,6 +64,23 @@ check "pairs line without reference" status_is 1 "$CHORUS" rouge --pairs "$TMP/b
 printf 'a b c\n' > "$TMP/stop.txt"
 check "-s with --stopwords" status_is 0 "$CHORUS" rouge -s --stopwords "$TMP/stop.txt" "$FIX/peers/d02.txt" "$FIX/refs/d02.A.txt"
 
+# chorus eval: a cluster whose reports are nothing but page furniture
+# counts, scored as an empty summary, and is reported as such
+cat > "$TMP/eval.jsonl" <<'JSONL'
+{"id": "c1", "documents": ["The harbour bridge reopened on Monday after repairs that took two years. Traffic was light in the morning.", "Engineers said the harbour bridge would carry trams again by the spring. The repairs cost more than planned."], "summary": "The harbour bridge reopened on Monday after two years of repairs."}
+{"id": "c2", "documents": ["Tweet with a location You can add location information to your Tweets, such as your city or precise location, from the web and via third-party applications. You always have the option to delete your Tweet location history. Learn more"], "summary": "The harbour bridge reopened on Monday."}
+JSONL
+"$CHORUS" eval --words 20 "$TMP/eval.jsonl" > "$TMP/eval.txt" 2> "$TMP/eval.err"
+check "eval with a furniture-only cluster exits 0" [ $? -eq 0 ]
+check "both clusters are scored" grep -q '^2 clusters' "$TMP/eval.txt"
+check "the furniture-only cluster is reported" grep -q '1 cluster held nothing but page furniture' "$TMP/eval.err"
+head -1 "$TMP/eval.jsonl" > "$TMP/eval1.jsonl"
+"$CHORUS" eval --words 20 "$TMP/eval1.jsonl" > "$TMP/eval1.txt" 2>/dev/null
+r_both=$(awk '/^ROUGE-1 /{print $2}' "$TMP/eval.txt")
+r_one=$(awk '/^ROUGE-1 /{print $2}' "$TMP/eval1.txt")
+check "the empty summary halves the mean recall" \
+    python3 -c "import sys; a, b = map(float, sys.argv[1:]); assert b > 0 and abs(a - b / 2) < 1e-4" "$r_both" "$r_one"
+
 # parity with ROUGE-1.5.5's own reports
 PAR="$SRC/../shared/data/rouge-parity"
 if [ -d "$PAR" ] && [ -f /usr/share/wordnet/verb.exc ]; then

@@ -576,6 +576,19 @@ static const phrase_case phrase_cases[] = {
      "caption", 0},
     {"Please enable JavaScript to watch this video The council met on Monday.",
      "The council met on Monday.", "site-notice", 0},
+    {"Tweet with a location You can add location information to your Tweets, such as your "
+     "city, from the web. You always have the option to delete your Tweet location history. "
+     "Learn more The storm hit at noon.",
+     "The storm hit at noon.", "tweet", 0},
+    {"Starting in 1996, Alexa Internet has been donating their crawl data to the Internet "
+     "Archive. Flowing in every day, these data are added to the Wayback Machine after an "
+     "embargo period.",
+     "", "site-notice;site-notice", 0},
+    {"This article is over 2 years old The mayor said the bridge would reopen.",
+     "The mayor said the bridge would reopen.", "site-notice", 0},
+    {"Close get email notifications on Jane Doe daily! Your notification has been saved. The "
+     "fire spread.",
+     "The fire spread.", "share-prompt", 0},
     /* prose that stays */
     {"The ruling found false advertisement in the mailings sent to voters.", NULL, "", 0},
     {"The board met. Advertisement revenue fell by a third in the spring.", NULL, "", 0},
@@ -593,6 +606,8 @@ static const phrase_case phrase_cases[] = {
     {"FALSE ADVERTISEMENT CLAIMS REJECTED BY COURT", NULL, "", 1},
     {"He kept the file - this was the last copy - in a drawer.", NULL, "", 0},
     {"He opened the file - in this folder a photo of the mill was kept.", NULL, "", 0},
+    {"This article is over the word limit, the editor said.", NULL, "", 0},
+    {"Tweet with a location, the app said, but nobody did.", NULL, "", 0},
     {"The (new) rules apply to ports, airports and rail yards.", NULL, "", 0},
 };
 

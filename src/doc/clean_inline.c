@@ -354,7 +354,8 @@ enum {
     CLP_SOURCE,  /* a label ending in an agency name ("Source: ... via Getty Images") */
     CLP_BLOCK,   /* a notice of several sentences, through its end (cleani_block_tab) */
     CLP_GALLERY, /* "Hide Caption 3 of 12 [Photos: TITLE]": see cleani_gallery() */
-    CLP_FILE     /* a file-photo caption opening a sentence: see cleani_file_caption() */
+    CLP_FILE,    /* a file-photo caption opening a sentence: see cleani_file_caption() */
+    CLP_AGE      /* "This article is over N years old" */
 };
 
 typedef struct cleani_phr {
@@ -417,20 +418,49 @@ static const cleani_phr cleani_phr_tab[] = {
      CLP_ANY},
     {"would you like to proceed to legacy twitter? yes", CLEAN_R_NOTICE, CLP_ANY},
     {"would you like to proceed to legacy twitter?", CLEAN_R_NOTICE, CLP_ANY},
+    {"add a location to your tweets", CLEAN_R_TWEET, CLP_BLOCK},
+    {"close get email notifications on", CLEAN_R_SHARE, CLP_BLOCK},
+    {"flowing in every day, these data are added to the wayback machine after an embargo period.",
+     CLEAN_R_NOTICE, CLP_ANY},
+    {"focused crawls are collections of frequently-updated webcrawl data", CLEAN_R_NOTICE,
+     CLP_BLOCK},
+    {"get email notifications on", CLEAN_R_SHARE, CLP_BLOCK},
+    {"play facebook twitter google plus embed", CLEAN_R_MEDIA, CLP_ANY},
+    {"play facebook twitter embed", CLEAN_R_MEDIA, CLP_ANY},
+    {"rating is available when the video has been rented.", CLEAN_R_MEDIA, CLP_ANY},
+    {"starting in 1996, alexa internet has been donating their crawl data to the internet archive.",
+     CLEAN_R_NOTICE, CLP_ANY},
+    {"story continued below", CLEAN_R_NAV, CLP_ANY},
+    {"text size - + reset", CLEAN_R_NAV, CLP_ANY},
+    {"the news and stories that matter, delivered weekday mornings.", CLEAN_R_SHARE, CLP_ANY},
+    {"there was a problem saving your notification.", CLEAN_R_SHARE, CLP_ANY},
+    {"this article is over", CLEAN_R_NOTICE, CLP_AGE},
+    {"this feature is not available right now. please try again later.", CLEAN_R_MEDIA, CLP_ANY},
+    {"tweet with a location", CLEAN_R_TWEET, CLP_BLOCK},
 };
 
 /* Notices of several sentences (CLP_BLOCK): the phrase that opens one,
  * the phrase near its end, and the words that may follow that phrase
  * before the notice ends. A notice whose end is not found within
- * CL_BLOCK_MAX bytes is cut only when the line ends there first (a
- * truncated copy). */
+ * CL_BLOCK_MAX bytes is cut through the end of the line when that comes
+ * first (a truncated copy) and its opening is one no text would write
+ * ('alone'); otherwise it stays. */
 typedef struct cleani_block {
-    const char *open, *close, *tail;
+    const char *open, *close, *tail; /* tail: NULL when none */
+    int alone;
 } cleani_block;
 
 static const cleani_block cleani_block_tab[] = {
-    /* the Internet Archive's note on pages it crawled for broken links */
-    {"these crawls are part of an effort to archive pages", "no more 404", "sites."},
+    /* the Internet Archive's notes on pages it crawled */
+    {"these crawls are part of an effort to archive pages", "no more 404", "sites", 1},
+    {"focused crawls are collections of frequently-updated webcrawl data",
+     "single domain or subdomain", NULL, 1},
+    /* Twitter's note on locations in tweets */
+    {"tweet with a location", "location history", "learn more", 0},
+    {"add a location to your tweets", "location history", "learn more", 0},
+    /* e-mail alerts for an author's articles */
+    {"close get email notifications on", "your notification has been saved", NULL, 0},
+    {"get email notifications on", "your notification has been saved", NULL, 0},
 };
 
 /* Agencies and picture libraries that close a photo credit. */
@@ -964,6 +994,25 @@ static size_t cleani_file_caption(cleani_ph *ph, const cleani_phr *p, size_t i, 
     return lim == ph->hi ? cleani_ph_cut(ph, i, ph->hi, p->r) : i;
 }
 
+/* "This article is over" at u[i, m) followed by "N year(s)|month(s) old":
+ * the notice goes. Returns the end of the scan, i when it is no such
+ * notice, or CL_OOM. */
+static size_t cleani_age(cleani_ph *ph, const cleani_phr *p, size_t i, size_t m) {
+    static const char *const unit[] = {" years old", " year old", " months old", " month old",
+                                       NULL};
+    size_t k = cleani_skip_sp(ph->text, ph->hi, m), d = k;
+    while (k < ph->hi && k - d < 3 && cleani_digit(ph->u[k]))
+        k++;
+    if (k == d || k == m)
+        return i;
+    for (int j = 0; unit[j]; j++) {
+        size_t e = cleani_phrase(ph->text, ph->hi, k, unit[j]);
+        if (e)
+            return cleani_ph_cut(ph, i, e, p->r);
+    }
+    return i;
+}
+
 /* A notice of several sentences opened by the phrase p at u[i, m): cut
  * through the end its cleani_block_tab entry names, or through the end of
  * the line when that comes first (a truncated copy). Returns the end of
@@ -983,10 +1032,11 @@ static size_t cleani_block_cut(cleani_ph *ph, const cleani_phr *p, size_t i, siz
         size_t e = cleani_phrase(ph->text, ph->hi, k, b->close);
         if (!e)
             continue;
-        /* closing quotes and spaces, then the tail and its full stop */
-        for (size_t q = 0; q < 4 && e < ph->hi; q++) {
+        /* closing quotes, full stops and spaces, then the tail; then a full stop */
+        size_t c = e;
+        for (size_t q = 0; b->tail && q < 4 && e < ph->hi; q++) {
             size_t w = cleani_sp(ph->text, ph->hi, e);
-            if (!w && (u[e] == '"' || u[e] == '\''))
+            if (!w && (u[e] == '"' || u[e] == '\'' || u[e] == '.'))
                 w = 1;
             if (!w && e + 2 < ph->hi && u[e] == 0xE2 && u[e + 1] == 0x80 &&
                 (u[e + 2] == 0x9D || u[e + 2] == 0x99))
@@ -995,14 +1045,14 @@ static size_t cleani_block_cut(cleani_ph *ph, const cleani_phr *p, size_t i, siz
                 break;
             e += w;
         }
-        size_t t = cleani_phrase(ph->text, ph->hi, e, b->tail);
-        if (t) {
-            size_t d = cleani_skip_sp(ph->text, ph->hi, t);
-            e = d < ph->hi && u[d] == '.' ? d + 1 : t;
-        }
+        size_t t = b->tail ? cleani_phrase(ph->text, ph->hi, e, b->tail) : 0;
+        e = t ? t : c;
+        size_t d = cleani_skip_sp(ph->text, ph->hi, e);
+        if (d < ph->hi && u[d] == '.')
+            e = d + 1;
         return cleani_ph_cut(ph, i, e, p->r);
     }
-    return lim == ph->hi ? cleani_ph_cut(ph, i, ph->hi, p->r) : i;
+    return lim == ph->hi && b->alone ? cleani_ph_cut(ph, i, ph->hi, p->r) : i;
 }
 
 static const cleani_phr *cleani_match(const cleani_ph *ph, size_t i, size_t *m);
@@ -1323,6 +1373,8 @@ static size_t cleani_apply(cleani_ph *ph, const cleani_phr *p, size_t i, size_t 
         return cleani_block_cut(ph, p, i, m);
     case CLP_FILE:
         return cleani_file_caption(ph, p, i, m);
+    case CLP_AGE:
+        return cleani_age(ph, p, i, m);
     case CLP_GALLERY:
     case CLP_MARK:
     case CLP_LABEL:
