@@ -554,6 +554,10 @@ static const phrase_case phrase_cases[] = {
      "Rescuers searched the hill. Crews dug a line. the week in pictures Smoke rose over the "
      "town.",
      "media;media", 0},
+    {"the cast reunited. hide caption 2 of 7 photos:'the club' cast: where are they now? like "
+     "her, he acted on. hide caption 3 of 7 photos:'the club' cast: where are they now? he "
+     "directed films.",
+     "the cast reunited. like her, he acted on. he directed films.", "media;media", 0},
     {"Police closed the road. Hide Caption 2 of 12 Drivers were sent back.",
      "Police closed the road. Drivers were sent back.", "media", 0},
     {"These crawls are part of an effort to archive pages as they are created and archive the "

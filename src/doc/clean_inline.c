@@ -864,10 +864,11 @@ static size_t cleani_gallery_labels(const cleani_ph *ph, size_t i) {
 }
 
 /* The next gallery marker "Hide Caption 3 of 12" starting in [i, lim):
- * its start (ph->hi when none); *lab is set to the end of the labels after
- * it and *text to the start of the text that follows. */
-static size_t cleani_next_marker(const cleani_ph *ph, size_t i, size_t lim, size_t *lab,
-                                 size_t *text) {
+ * its start (ph->hi when none); *cnt is set to the end of its counter, *lab
+ * to the end of the labels after it (*cnt when there are none) and *text
+ * to the start of the text that follows. */
+static size_t cleani_next_marker(const cleani_ph *ph, size_t i, size_t lim, size_t *cnt,
+                                 size_t *lab, size_t *text) {
     const unsigned char *u = ph->u;
     for (; i < lim; i++) {
         if ((u[i] | 0x20) != 'h' || cleani_word_before(u, ph->lo, i))
@@ -875,6 +876,7 @@ static size_t cleani_next_marker(const cleani_ph *ph, size_t i, size_t lim, size
         size_t m = cleani_phrase(ph->text, ph->hi, i, "hide caption");
         size_t c = m ? cleani_counter(ph, m) : 0;
         if (c) {
+            *cnt = c;
             *lab = cleani_gallery_labels(ph, c);
             *text = cleani_skip_sp(ph->text, ph->hi, *lab);
             return i;
@@ -892,13 +894,13 @@ static size_t cleani_next_marker(const cleani_ph *ph, size_t i, size_t lim, size
  * line. */
 static void cleani_gallery_title(cleani_ph *ph) {
     const unsigned char *u = ph->u;
-    size_t l1, t1, l2, t2;
-    size_t m1 = cleani_next_marker(ph, ph->lo, ph->hi, &l1, &t1);
-    if (m1 >= ph->hi || l1 == t1 || cleani_phrase(ph->text, ph->hi, m1, "hide caption") == l1)
-        return;
-    size_t lim = t1 + CL_GALLERY_GAP < ph->hi ? t1 + CL_GALLERY_GAP : ph->hi;
-    size_t m2 = cleani_next_marker(ph, t1, lim, &l2, &t2);
-    if (m2 >= ph->hi)
+    size_t c1, l1, t1, c2, l2, t2;
+    size_t m1 = cleani_next_marker(ph, ph->lo, ph->hi, &c1, &l1, &t1);
+    if (m1 >= ph->hi || l1 == c1)
+        return; /* no marker, or no label after it */
+    size_t lim = ph->hi - t1 > CL_GALLERY_GAP ? t1 + CL_GALLERY_GAP : ph->hi;
+    size_t m2 = cleani_next_marker(ph, t1, lim, &c2, &l2, &t2);
+    if (m2 >= ph->hi || l2 == c2)
         return;
     size_t len = 0, words = 0;
     for (size_t j = 0; t1 + j < m2 && t2 + j < ph->hi; j++) {
