@@ -68,7 +68,7 @@ check "-s with --stopwords" status_is 0 "$CHORUS" rouge -s --stopwords "$TMP/sto
 # counts, scored as an empty summary, and is reported as such
 cat > "$TMP/eval.jsonl" <<'JSONL'
 {"id": "c1", "documents": ["The harbour bridge reopened on Monday after repairs that took two years. Traffic was light in the morning.", "Engineers said the harbour bridge would carry trams again by the spring. The repairs cost more than planned."], "summary": "The harbour bridge reopened on Monday after two years of repairs."}
-{"id": "c2", "documents": ["Tweet with a location You can add location information to your Tweets, such as your city or precise location, from the web and via third-party applications. You always have the option to delete your Tweet location history. Learn more"], "summary": "The harbour bridge reopened on Monday."}
+{"id": "c2", "documents": ["Tweet with a location Posts may carry the place they were sent from; you may delete that location history. Learn more"], "summary": "The harbour bridge reopened on Monday."}
 JSONL
 "$CHORUS" eval --words 20 "$TMP/eval.jsonl" > "$TMP/eval.txt" 2> "$TMP/eval.err"
 check "eval with a furniture-only cluster exits 0" [ $? -eq 0 ]

@@ -560,15 +560,13 @@ static const phrase_case phrase_cases[] = {
      "the cast reunited. like her, he acted on. he directed films.", "media;media", 0},
     {"Police closed the road. Hide Caption 2 of 12 Drivers were sent back.",
      "Police closed the road. Drivers were sent back.", "media", 0},
-    {"These crawls are part of an effort to archive pages as they are created and archive the "
-     "pages that they refer to. The goal is to fix all broken links on the web. Crawls of "
+    {"These crawls are part of an effort to archive the links of old web pages. Crawls of "
      "supported \"No More 404\" sites. The river rose by a metre overnight.",
      "The river rose by a metre overnight.", "site-notice", 0},
-    {"these crawls are part of an effort to archive pages as they are created and archive the "
-     "pages that they refer to. That way, as the pages",
-     "", "site-notice", 0},
-    {"The mayor resigned. We've detected that JavaScript is disabled in your browser. Would "
-     "you like to proceed to legacy Twitter? Yes",
+    {"these crawls are part of an effort to archive old copies of every page for later", "",
+     "site-notice", 0},
+    {"The mayor resigned. We've detected that JavaScript is disabled in this browser. Would "
+     "you like to proceed to legacy Twitter?",
      "The mayor resigned.", "site-notice;site-notice", 0},
     {"The painting was sold in 2010. FILE - In this Dec. 12, 2013 file photo, the actor leaves "
      "court with Lt. Brad Cole in Los Angeles. The sale closed on Friday.",
@@ -580,14 +578,12 @@ static const phrase_case phrase_cases[] = {
      "caption", 0},
     {"Please enable JavaScript to watch this video The council met on Monday.",
      "The council met on Monday.", "site-notice", 0},
-    {"Tweet with a location You can add location information to your Tweets, such as your "
-     "city, from the web. You always have the option to delete your Tweet location history. "
-     "Learn more The storm hit at noon.",
+    {"Tweet with a location Posts may carry the place they were sent from; you may delete "
+     "that location history. Learn more The storm hit at noon.",
      "The storm hit at noon.", "tweet", 0},
-    {"Starting in 1996, Alexa Internet has been donating their crawl data to the Internet "
-     "Archive. Flowing in every day, these data are added to the Wayback Machine after an "
-     "embargo period.",
-     "", "site-notice;site-notice", 0},
+    {"Starting in 1996, Alexa Internet has been donating copies of the pages it visits, and "
+     "they are shown after an embargo period. Prices fell.",
+     "Prices fell.", "site-notice", 0},
     {"This article is over 2 years old The mayor said the bridge would reopen.",
      "The mayor said the bridge would reopen.", "site-notice", 0},
     {"Close get email notifications on Jane Doe daily! Your notification has been saved. The "
@@ -741,7 +737,7 @@ static void test_inline_phrases_linear(void **state) {
                                         "&#124; ",
                                         "hide caption 1 of 2 photos: a b c ",
                                         "photos: photos: hide caption 3 of 4 ",
-                                        "these crawls are part of an effort to archive pages "};
+                                        "these crawls are part of an effort to archive x "};
     size_t small = 1u << 16, big = small * 8;
     char *s = malloc(big + 1);
     assert_non_null(s);

@@ -1933,8 +1933,8 @@ static const char *cleanl_video_teaser(const char *s, size_t n, const clean_feat
 }
 
 /* A teaser headline cut short, as related-story links print it: every word
- * capitalised and the last one broken off by an ellipsis ("For Date Night,
- * Amanda Seyfried Took Her Husband To The Bache..."). */
+ * capitalised and the last one broken off by an ellipsis ("Ten Harbour
+ * Towns Where the Ferries Still Run on Ti..."). */
 static const char *cleanl_cut_headline(const char *s, size_t n, const clean_feat *f) {
     if (f->nwords < 4 || f->nwords > 25 || n < 4)
         return NULL;
