@@ -411,18 +411,9 @@ static const cleani_phr cleani_phr_tab[] = {
     {"scroll down for video", CLEAN_R_MEDIA, CLP_ANY},
     {"sign up for our newsletter", CLEAN_R_SHARE, CLP_ANY},
     {"source:", CLEAN_R_CREDIT, CLP_SOURCE},
-    {"these crawls are part of an effort to archive", CLEAN_R_NOTICE, CLP_BLOCK},
-    {"starting in 1996, alexa internet has been donating", CLEAN_R_NOTICE, CLP_BLOCK},
-    {"we've detected that javascript is disabled", CLEAN_R_NOTICE, CLP_BLOCK},
-    {"we\xE2\x80\x99ve detected that javascript is disabled", CLEAN_R_NOTICE, CLP_BLOCK},
     {"toggle caption", CLEAN_R_MEDIA, CLP_MARK},
     {"would you like to proceed to legacy twitter? yes", CLEAN_R_NOTICE, CLP_ANY},
     {"would you like to proceed to legacy twitter?", CLEAN_R_NOTICE, CLP_ANY},
-    {"add a location to your tweets", CLEAN_R_TWEET, CLP_BLOCK},
-    {"close get email notifications on", CLEAN_R_SHARE, CLP_BLOCK},
-    {"focused crawls are collections of frequently-updated webcrawl data", CLEAN_R_NOTICE,
-     CLP_BLOCK},
-    {"get email notifications on", CLEAN_R_SHARE, CLP_BLOCK},
     {"play facebook twitter google plus embed", CLEAN_R_MEDIA, CLP_ANY},
     {"play facebook twitter embed", CLEAN_R_MEDIA, CLP_ANY},
     {"rating is available when the video has been rented.", CLEAN_R_MEDIA, CLP_ANY},
@@ -432,7 +423,6 @@ static const cleani_phr cleani_phr_tab[] = {
     {"there was a problem saving your notification.", CLEAN_R_SHARE, CLP_ANY},
     {"this article is over", CLEAN_R_NOTICE, CLP_AGE},
     {"this feature is not available right now. please try again later.", CLEAN_R_MEDIA, CLP_ANY},
-    {"tweet with a location", CLEAN_R_TWEET, CLP_BLOCK},
 };
 
 /* Notices of several sentences (CLP_BLOCK): the phrase that opens one,
@@ -442,25 +432,47 @@ static const cleani_phr cleani_phr_tab[] = {
  * first (a truncated copy) and its opening is one no text would write
  * ('alone'); otherwise it stays. */
 typedef struct cleani_block {
-    const char *open, *close, *tail; /* tail: NULL when none */
+    cleani_phr open;          /* first: a block is matched as its opening phrase */
+    const char *close, *tail; /* tail: NULL when none */
     int alone;
 } cleani_block;
 
 static const cleani_block cleani_block_tab[] = {
     /* the Internet Archive's notes on pages it crawled */
-    {"these crawls are part of an effort to archive", "no more 404", "sites", 1},
-    {"starting in 1996, alexa internet has been donating", "after an embargo period", NULL, 1},
+    {{"these crawls are part of an effort to archive", CLEAN_R_NOTICE, CLP_BLOCK},
+     "no more 404",
+     "sites",
+     1},
+    {{"starting in 1996, alexa internet has been donating", CLEAN_R_NOTICE, CLP_BLOCK},
+     "after an embargo period",
+     NULL,
+     1},
+    {{"focused crawls are collections of frequently-updated webcrawl data", CLEAN_R_NOTICE,
+      CLP_BLOCK},
+     "single domain or subdomain",
+     NULL,
+     1},
     /* browsers without scripts */
-    {"we've detected that javascript is disabled", "browser", NULL, 0},
-    {"we\xE2\x80\x99ve detected that javascript is disabled", "browser", NULL, 0},
-    {"focused crawls are collections of frequently-updated webcrawl data",
-     "single domain or subdomain", NULL, 1},
+    {{"we've detected that javascript is disabled", CLEAN_R_NOTICE, CLP_BLOCK}, "browser", NULL, 0},
+    {{"we\xE2\x80\x99ve detected that javascript is disabled", CLEAN_R_NOTICE, CLP_BLOCK},
+     "browser",
+     NULL,
+     0},
     /* Twitter's note on locations in tweets */
-    {"tweet with a location", "location history", "learn more", 0},
-    {"add a location to your tweets", "location history", "learn more", 0},
+    {{"tweet with a location", CLEAN_R_TWEET, CLP_BLOCK}, "location history", "learn more", 0},
+    {{"add a location to your tweets", CLEAN_R_TWEET, CLP_BLOCK},
+     "location history",
+     "learn more",
+     0},
     /* e-mail alerts for an author's articles */
-    {"close get email notifications on", "your notification has been saved", NULL, 0},
-    {"get email notifications on", "your notification has been saved", NULL, 0},
+    {{"close get email notifications on", CLEAN_R_SHARE, CLP_BLOCK},
+     "your notification has been saved",
+     NULL,
+     0},
+    {{"get email notifications on", CLEAN_R_SHARE, CLP_BLOCK},
+     "your notification has been saved",
+     NULL,
+     0},
 };
 
 /* Agencies and picture libraries that close a photo credit. */
@@ -1021,12 +1033,7 @@ static size_t cleani_age(cleani_ph *ph, const cleani_phr *p, size_t i, size_t m)
  * the scan, i when the end is not found, or CL_OOM. */
 static size_t cleani_block_cut(cleani_ph *ph, const cleani_phr *p, size_t i, size_t m) {
     const unsigned char *u = ph->u;
-    const cleani_block *b = NULL;
-    for (size_t k = 0; k < sizeof cleani_block_tab / sizeof cleani_block_tab[0]; k++)
-        if (strcmp(cleani_block_tab[k].open, p->p) == 0)
-            b = &cleani_block_tab[k];
-    if (!b)
-        return i;
+    const cleani_block *b = (const cleani_block *)p; /* CLP_BLOCK phrases open blocks */
     size_t lim = ph->hi - i > CL_BLOCK_MAX ? i + CL_BLOCK_MAX : ph->hi;
     for (size_t k = m; k < lim; k++) {
         if ((u[k] | 0x20) != (unsigned char)b->close[0] || cleani_word_before(u, ph->lo, k))
@@ -1079,6 +1086,11 @@ static const cleani_phr *cleani_match(const cleani_ph *ph, size_t i, size_t *m) 
         if ((unsigned char)p->p[0] != c)
             continue;
         if ((*m = cleani_phrase(ph->text, ph->hi, i, p->p)) != 0)
+            return p;
+    }
+    for (size_t k = 0; k < sizeof cleani_block_tab / sizeof cleani_block_tab[0]; k++) {
+        const cleani_phr *p = &cleani_block_tab[k].open;
+        if ((unsigned char)p->p[0] == c && (*m = cleani_phrase(ph->text, ph->hi, i, p->p)) != 0)
             return p;
     }
     return NULL;
@@ -1431,6 +1443,8 @@ static int cleani_phrases(cleani_ph *ph) {
     uint32_t pair[26] = {0};
     for (size_t k = 0; k < sizeof cleani_phr_tab / sizeof cleani_phr_tab[0]; k++)
         cleani_pair_add(pair, cleani_phr_tab[k].p);
+    for (size_t k = 0; k < sizeof cleani_block_tab / sizeof cleani_block_tab[0]; k++)
+        cleani_pair_add(pair, cleani_block_tab[k].open.p);
     for (int k = 0; cleani_agency_tab[k]; k++)
         cleani_pair_add(pair, cleani_agency_tab[k]);
     size_t i = ph->lo, tok = i; /* tok: start of the current word */
