@@ -589,7 +589,32 @@ static const phrase_case phrase_cases[] = {
     {"Close get email notifications on Jane Doe daily! Your notification has been saved. The "
      "fire spread.",
      "The fire spread.", "share-prompt", 0},
+    /* whole sentences in which the site speaks to its reader */
+    {"The ferry sailed at dawn. Please confirm your email address to finish creating your "
+     "account. The crossing took an hour.",
+     "The ferry sailed at dawn. The crossing took an hour.", "site-notice", 0},
+    {"Want the morning briefing? Sign up to get our newsletter in your inbox. The strike ended "
+     "on Friday.",
+     "The strike ended on Friday.", "site-notice", 0},
+    {"The vote was close. Thank you for signing up!", "The vote was close.", "site-notice", 0},
+    {"We keep your account details to send you notifications. We never sell them. Rain is "
+     "forecast.",
+     "We never sell them. Rain is forecast.", "site-notice", 0},
+    {"Tolls rise in May. By clicking below you accept our terms of use and privacy policy. "
+     "Enable cookies in your browser to go on.",
+     "Tolls rise in May.", "site-notice", 0},
     /* prose that stays */
+    {"You might not need a password for your bank account much longer, experts think.", NULL, "",
+     0},
+    {"\"Please log in to your account and change your password,\" the bank wrote.", NULL, "", 0},
+    {"Sign up for the newsletter and check your inbox, the company said in a statement.", NULL, "",
+     0},
+    {"Voters must register before the deadline, and clerks will verify each account.", NULL, "", 0},
+    {"Subscribe now the pier was closed after the storm and the ferry stayed in port.", NULL, "",
+     0},
+    {"Please sign up to our newsletter, get it in your inbox each morning, and read what the "
+     "harbour master wrote about the storm that closed the pier for three days in a row.",
+     NULL, "", 0},
     {"The ruling found false advertisement in the mailings sent to voters.", NULL, "", 0},
     {"The board met. Advertisement revenue fell by a third in the spring.", NULL, "", 0},
     {"Advertisement, the judge said, is not the same as a promise.", NULL, "", 0},
@@ -737,7 +762,10 @@ static void test_inline_phrases_linear(void **state) {
                                         "&#124; ",
                                         "hide caption 1 of 2 photos: a b c ",
                                         "photos: photos: hide caption 3 of 4 ",
-                                        "these crawls are part of an effort to archive x "};
+                                        "these crawls are part of an effort to archive x ",
+                                        "sign up to our newsletter in your inbox. ",
+                                        "want more? ",
+                                        "a. "};
     size_t small = 1u << 16, big = small * 8;
     char *s = malloc(big + 1);
     assert_non_null(s);

@@ -1555,6 +1555,21 @@ int clean_inline_cuts(const char *text, size_t a, size_t b, ch_removed **v, size
     int rc = cleani_phrases(&ph);
     if (rc == 0 && ph.n)
         rc = cleani_merge(v, n, cap, n0, ph.v, ph.n);
+    /* whole sentences that are notices (clean_sentence.c), read in the
+     * text between the cuts so far: what a phrase cut leaves of a sentence
+     * ("Sign up for our newsletter The jury ...") is judged alone */
+    ch_removed *sv = NULL;
+    size_t sn = 0, scap = 0, g = ph.lo;
+    for (size_t k = n0; rc == 0 && k <= *n; k++) {
+        size_t ge = k < *n ? (*v)[k].off : b;
+        if (ge > g)
+            rc = clean_sentence_cuts(text, g, ge, &sv, &sn, &scap);
+        if (k < *n && (*v)[k].off + (*v)[k].len > g)
+            g = (*v)[k].off + (*v)[k].len;
+    }
+    if (rc == 0 && sn)
+        rc = cleani_merge(v, n, cap, n0, sv, sn);
+    free(sv);
     free(ph.v);
     return rc;
 }

@@ -109,6 +109,17 @@ int clean_is_name_line(const char *s, size_t n);
  * memory (cuts appended so far stay in *v). */
 int clean_inline_cuts(const char *text, size_t a, size_t b, ch_removed **v, size_t *n, size_t *cap);
 
+/* The reason the sentence s[0, n) is a site's notice to its reader ("Please
+ * check your email to activate your account."), or NULL (clean_sentence.c). */
+const char *clean_sentence_reason(const char *s, size_t n);
+
+/* Appends to (*v, *n, *cap) the cuts of the sentences of s[a, b) of 'text'
+ * that clean_sentence_reason() names, with a short question to the reader
+ * just before one; offsets ascending, disjoint, inside [a, b). Linear in
+ * b - a. Returns 0, or -1 when out of memory. */
+int clean_sentence_cuts(const char *text, size_t a, size_t b, ch_removed **v, size_t *n,
+                        size_t *cap);
+
 /* True when s[0, n) reads as a photo credit: at most 12 words, not ending a
  * sentence, holding a slash-joined credit or an agency name, with only
  * capitalised words and a few connectors. */
