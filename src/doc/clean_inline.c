@@ -2,7 +2,7 @@
  * clean_inline.c - cuts inside a line that is otherwise article text.
  *
  * Some furniture is fused into a line of real text and only that part may
- * go. Two passes over the line find it.
+ * go. Passes over the line find it.
  *
  * The first pass cuts five kinds, scanning the line once from left to right:
  *
@@ -61,6 +61,11 @@
  * name, or "Name, AGENCY". Each cut takes the spaces after it (at the end of
  * the line, the spaces before it), so the text around it joins with one
  * space. The line's first-pass cuts win where the two overlap.
+ *
+ * A last pass (clean_sentence.c) reads the text the first two leave between
+ * their cuts, sentence by sentence, and cuts the sentences in which the site
+ * speaks to its reader about its services ("Please check your email to
+ * activate your account.").
  *
  * Invariants: cuts are appended in ascending order, disjoint, inside [a, b).
  * Both passes are linear in the line length: in the first, each step looks
