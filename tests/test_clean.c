@@ -603,7 +603,14 @@ static const phrase_case phrase_cases[] = {
     {"Tolls rise in May. By clicking below you accept our terms of use and privacy policy. "
      "Enable cookies in your browser to go on.",
      "Tolls rise in May.", "site-notice", 0},
+    {"The list of sites for this crawl came from the wayback machine, with the urls of every "
+     "page each links to. The dam held.",
+     "The dam held.", "site-notice", 0},
     /* prose that stays */
+    {"Traffic slowed to a crawl as fans of the top seed left the host city.", NULL, "", 0},
+    {"The internet archive keeps copies of old pages in its wayback machine, the library's "
+     "director said on Monday, and many of them are urls that no longer work.",
+     NULL, "", 0},
     {"You might not need a password for your bank account much longer, experts think.", NULL, "",
      0},
     {"\"Please log in to your account and change your password,\" the bank wrote.", NULL, "", 0},

@@ -26,6 +26,13 @@
  *   4. it has 3 to CS_MAX_WORDS words (longer runs are article text that a
  *      notice was fused into, and stay).
  *
+ * A web archive's note on its own crawls goes too, when it uses words of
+ * three kinds of its trade ("The seed for this crawl was a list of every
+ * host in the wayback machine ..."), one of them a word no article uses for
+ * anything else (the wayback machine, urls, warc files, captures), and has
+ * at most CS_ARCHIVE_WORDS words; "Traffic slowed to a crawl as the top
+ * seed left the host city" stays.
+ *
  * An article sentence about accounts or passwords ("You might not need to
  * remember your bank passwords much longer") has no imperative and no "we",
  * so it stays; one that quotes a site's notice stays too. A short question
@@ -45,6 +52,7 @@
 #include "util/vec.h"
 
 #define CS_MAX_WORDS 25      /* words of a notice sentence */
+#define CS_ARCHIVE_WORDS 60  /* words of a web archive's note */
 #define CS_QUESTION_WORDS 10 /* words of a question that leads into a notice */
 #define CS_THANKS_WORDS 12   /* words of a confirmation ("Thank you for ...") */
 #define CS_MAX_TOKENS 64     /* words of the normalised sentence read */
@@ -140,6 +148,27 @@ static const char *const cleans_services[][7] = {
 };
 #define CS_NSERV (sizeof cleans_services / sizeof cleans_services[0])
 
+/* Words of a web archive's notes on its own crawls ("The seed for this
+ * crawl was a list of every host ..."): a sentence needs words of
+ * CS_ARCHIVE_GROUPS groups, one of them from the first CS_ARCHIVE_STRONG
+ * (words no article uses for anything else). */
+static const char *const cleans_archive[][6] = {
+    {"wayback machine", NULL},
+    {"internet archive", "archive-it", "archive.org", NULL},
+    {"warc", "warcs", NULL},
+    {"url", "urls", "outlink*", "outbound links", "embeds", NULL},
+    {"captures", NULL},
+    {"web archiv*", "webcrawl*", "crawler*", NULL},
+    {"crawl", "crawls", "crawled", "crawling", NULL},
+    {"seed", "seeds", "seedlist*", NULL},
+    {"collection", "collections", NULL},
+    {"domain", "domains", "subdomain*", "inter-domain", NULL},
+    {"host", "hosts", NULL},
+};
+#define CS_ARCHIVE_STRONG 6
+#define CS_ARCHIVE_GROUPS 3
+#define CS_NARCH (sizeof cleans_archive / sizeof cleans_archive[0])
+
 /* Openings that address the reader. */
 static const char *const cleans_openers[] = {
     "please",         "sign",          "subscribe",   "click",      "tap",         "enter",
@@ -173,7 +202,8 @@ static int cleans_any(const cleans_sent *st, const char *const *list) {
     return 0;
 }
 
-static int cleans_any_seq(const cleans_sent *st, const char *const *list) {
+/* True when the sentence holds one of the phrases of list. */
+static int cleans_group(const cleans_sent *st, const char *const *list) {
     for (size_t k = 0; k < st->nw; k++)
         for (int i = 0; list[i]; i++)
             if (cleans_seq(st, k, list[i]))
@@ -184,14 +214,20 @@ static int cleans_any_seq(const cleans_sent *st, const char *const *list) {
 /* Number of service groups the sentence names. */
 static int cleans_services_named(const cleans_sent *st) {
     int n = 0;
-    for (size_t g = 0; g < CS_NSERV; g++) {
-        int hit = 0;
-        for (size_t k = 0; k < st->nw && !hit; k++)
-            for (int i = 0; cleans_services[g][i] && !hit; i++)
-                hit = cleans_seq(st, k, cleans_services[g][i]);
-        n += hit;
-    }
+    for (size_t g = 0; g < CS_NSERV; g++)
+        n += cleans_group(st, cleans_services[g]);
     return n;
+}
+
+/* True when the sentence is a web archive's note on its crawls. */
+static int cleans_archive_note(const cleans_sent *st) {
+    int n = 0, strong = 0;
+    for (size_t g = 0; g < CS_NARCH; g++)
+        if (cleans_group(st, cleans_archive[g])) {
+            n++;
+            strong |= g < CS_ARCHIVE_STRONG;
+        }
+    return strong && n >= CS_ARCHIVE_GROUPS;
 }
 
 const char *clean_sentence_reason(const char *s, size_t n) {
@@ -201,9 +237,13 @@ const char *clean_sentence_reason(const char *s, size_t n) {
         return NULL;
     cleans_sent st;
     cleans_words(&st, z, zl);
-    if (st.nw < 3 || st.nw > CS_MAX_WORDS || cleans_any(&st, cleans_speech))
+    if (st.nw < 3 || st.nw > CS_ARCHIVE_WORDS || cleans_any(&st, cleans_speech))
         return NULL;
-    if (st.nw <= CS_THANKS_WORDS && cleans_any_seq(&st, cleans_thanks))
+    if (cleans_archive_note(&st))
+        return CLEAN_R_NOTICE;
+    if (st.nw > CS_MAX_WORDS)
+        return NULL;
+    if (st.nw <= CS_THANKS_WORDS && cleans_group(&st, cleans_thanks))
         return CLEAN_R_NOTICE;
     int opens = 0;
     for (int i = 0; cleans_openers[i] && !opens; i++)
@@ -267,7 +307,8 @@ int clean_sentence_cuts(const char *text, size_t a, size_t b, ch_removed **v, si
         size_t next = cleans_skip_space(text, b, e);
         clean_feat f;
         clean_line_features(text + i, e - i, &f);
-        const char *r = f.nwords <= CS_MAX_WORDS ? clean_sentence_reason(text + i, e - i) : NULL;
+        const char *r =
+            f.nwords <= CS_ARCHIVE_WORDS ? clean_sentence_reason(text + i, e - i) : NULL;
         if (r) {
             size_t s = have_q && q1 == i ? q0 : i, t = next;
             if (*n && (*v)[*n - 1].off + (*v)[*n - 1].len == s &&
