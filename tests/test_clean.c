@@ -606,7 +606,19 @@ static const phrase_case phrase_cases[] = {
     {"The list of sites for this crawl came from the wayback machine, with the urls of every "
      "page each links to. The dam held.",
      "The dam held.", "site-notice", 0},
+    {"Crawl of the outlinks of a news site began in May 2019. The files are not public yet. "
+     "Properties of this collection. The seed list came from all 40 collections.",
+     "", "site-notice", 0},
+    {"Ships waited. Please check your email and follow the link in it to activate your "
+     "profile. The port reopened.",
+     "Ships waited. The port reopened.", "site-notice", 0},
+    {"Interested in ferries? Add ferries as an interest to stay up to date on ferry news. "
+     "The ferry sank.",
+     "The ferry sank.", "site-notice", 0},
     /* prose that stays */
+    {"The library's crawlers save copies of urls every day for its wayback machine and its "
+     "collection, a spokeswoman said. Seeds of the project go back to 1996.",
+     NULL, "", 0},
     {"Traffic slowed to a crawl as fans of the top seed left the host city.", NULL, "", 0},
     {"The internet archive keeps copies of old pages in its wayback machine, the library's "
      "director said on Monday, and many of them are urls that no longer work.",

@@ -1546,6 +1546,9 @@ static int cleani_line_cuts(const char *text, size_t a, size_t b, ch_removed **v
 int clean_inline_cuts(const char *text, size_t a, size_t b, ch_removed **v, size_t *n,
                       size_t *cap) {
     size_t n0 = *n;
+    int archive = clean_archive_words(text, a, b);
+    if (archive && clean_archive_page(text, a, b))
+        return cleani_push(v, n, cap, a, b - a, CLEAN_R_NOTICE);
     if (cleani_line_cuts(text, a, b, v, n, cap) != 0)
         return -1;
     cleani_ph ph;
@@ -1568,7 +1571,7 @@ int clean_inline_cuts(const char *text, size_t a, size_t b, ch_removed **v, size
     for (size_t k = n0; rc == 0 && k <= *n; k++) {
         size_t ge = k < *n ? (*v)[k].off : b;
         if (ge > g)
-            rc = clean_sentence_cuts(text, g, ge, &sv, &sn, &scap);
+            rc = clean_sentence_cuts(text, g, ge, archive, &sv, &sn, &scap);
         if (k < *n && (*v)[k].off + (*v)[k].len > g)
             g = (*v)[k].off + (*v)[k].len;
     }

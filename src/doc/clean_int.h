@@ -113,12 +113,22 @@ int clean_inline_cuts(const char *text, size_t a, size_t b, ch_removed **v, size
  * check your email to activate your account."), or NULL (clean_sentence.c). */
 const char *clean_sentence_reason(const char *s, size_t n);
 
+/* True when a word of text[a, b) starts with one of a web archive's own
+ * words ("wayback", "warc", "url", "crawler", ...; any letter case): the
+ * cheap gate in front of the archive rules, one pass over the bytes. */
+int clean_archive_words(const char *text, size_t a, size_t b);
+
+/* True when the line text[a, b) is a web archive's page about its own
+ * crawls and collections, not an article (clean_sentence.c). */
+int clean_archive_page(const char *text, size_t a, size_t b);
+
 /* Appends to (*v, *n, *cap) the cuts of the sentences of s[a, b) of 'text'
  * that clean_sentence_reason() names, with a short question to the reader
- * just before one; offsets ascending, disjoint, inside [a, b). Linear in
+ * just before one ('archive': 0 when clean_archive_words() found none in
+ * the line, which skips the archive's rules); offsets ascending, disjoint, inside [a, b). Linear in
  * b - a. Returns 0, or -1 when out of memory. */
-int clean_sentence_cuts(const char *text, size_t a, size_t b, ch_removed **v, size_t *n,
-                        size_t *cap);
+int clean_sentence_cuts(const char *text, size_t a, size_t b, int archive, ch_removed **v,
+                        size_t *n, size_t *cap);
 
 /* True when s[0, n) reads as a photo credit: at most 12 words, not ending a
  * sentence, holding a slash-joined credit or an agency name, with only
