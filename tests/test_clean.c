@@ -615,6 +615,15 @@ static const phrase_case phrase_cases[] = {
     {"Interested in ferries? Add ferries as an interest to stay up to date on ferry news. "
      "The ferry sank.",
      "The ferry sank.", "site-notice", 0},
+    {"The bridge opened. Breaking News Emails Get breaking news alerts, then special reports. "
+     "Tolls start in June.",
+     "The bridge opened. Tolls start in June.", "share-prompt", 0},
+    {"Dow Jones Reprints: This copy is for your personal reading. Order more at "
+     "www.djreprints.com The bank cut rates.",
+     "The bank cut rates.", "copyright", 0},
+    {"The interactive transcript could not be loaded. Get push notifications with news, "
+     "features and more. Rain fell.",
+     "Rain fell.", "media;share-prompt", 0},
     /* prose that stays */
     {"The library's crawlers save copies of urls every day for its wayback machine and its "
      "collection, a spokeswoman said. Seeds of the project go back to 1996.",
