@@ -320,7 +320,9 @@ static const char *cleans_reason(const char *s, size_t n, int archive) {
 }
 
 const char *clean_sentence_reason(const char *s, size_t n) {
-    return cleans_reason(s, n, clean_archive_words(s, 0, n));
+    clean_feat f;
+    clean_line_features(s, n, &f);
+    return f.nwords <= CS_ARCHIVE_WORDS ? cleans_reason(s, n, clean_archive_words(s, 0, n)) : NULL;
 }
 
 /* True when the sentence s[0, n) ends in a question mark. */
