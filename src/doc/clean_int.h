@@ -119,7 +119,8 @@ const char *clean_sentence_reason(const char *s, size_t n);
 int clean_archive_words(const char *text, size_t a, size_t b);
 
 /* True when the line text[a, b) is a web archive's page about its own
- * crawls and collections, not an article (clean_sentence.c). */
+ * crawls and collections, not an article (clean_sentence.c). It reads every
+ * sentence: call it only when clean_archive_words() found a word. */
 int clean_archive_page(const char *text, size_t a, size_t b);
 
 /* Appends to (*v, *n, *cap) the cuts of the sentences of s[a, b) of 'text'

@@ -216,14 +216,6 @@ static const char *const cleans_thanks[] = {"thank you for subscribing",
                                             "thanks for registering",
                                             NULL};
 
-static int cleans_any(const cleans_sent *st, const char *const *list) {
-    for (size_t k = 0; k < st->nw; k++)
-        for (int i = 0; list[i]; i++)
-            if (cleans_is(st, k, list[i]))
-                return 1;
-    return 0;
-}
-
 /* True when the sentence holds one of the phrases of list. */
 static int cleans_group(const cleans_sent *st, const char *const *list) {
     for (size_t k = 0; k < st->nw; k++)
@@ -292,7 +284,7 @@ static int cleans_read(cleans_sent *st, char *z, const char *s, size_t n) {
     if (memchr(z, '"', zl))
         return 0;
     cleans_words(st, z, zl);
-    return !cleans_any(st, cleans_speech);
+    return !cleans_group(st, cleans_speech);
 }
 
 /* clean_sentence_reason(); 'archive' is 0 when the sentence holds none of
@@ -313,8 +305,8 @@ static const char *cleans_reason(const char *s, size_t n, int archive) {
     int opens = 0;
     for (int i = 0; cleans_openers[i] && !opens; i++)
         opens = cleans_seq(&st, 0, cleans_openers[i]);
-    if (!opens && !(cleans_any(&st, cleans_you) &&
-                    (cleans_any(&st, cleans_we) || cleans_any(&st, cleans_please))))
+    if (!opens && !(cleans_group(&st, cleans_you) &&
+                    (cleans_group(&st, cleans_we) || cleans_group(&st, cleans_please))))
         return NULL;
     return cleans_services_named(&st) >= 2 ? CLEAN_R_NOTICE : NULL;
 }
@@ -420,8 +412,6 @@ int clean_archive_page(const char *text, size_t a, size_t b) {
     cleans_sent st;
     unsigned all = 0;
     size_t sents = 0, marked = 0;
-    if (!clean_archive_words(text, a, b))
-        return 0;
     for (size_t i = cleans_skip_space(text, b, a); i < b;) {
         size_t e = cleans_scan(u, i, b).end;
         if (!cleans_read(&st, z, text + i, e - i))
