@@ -52,6 +52,43 @@ oracle_row() {
         END { printf "| - |\n" }' "$tmp/oracle"
 }
 
+# best_rows WORDS CONFIG... -> two table rows: per cluster, the best F1 any
+# of the configurations reached (each metric's own best), and the F1 of the
+# one configuration that reached the best ROUGE-2 on that cluster. Both
+# know the reference: they bound what choosing among these configurations
+# could give, as the oracle bounds sentence selection.
+mn_flags="-n 2 -m -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0"
+best_rows() {
+    local words=$1 k=0
+    shift
+    rm -f "$tmp"/best.*
+    for cfg in "$@"; do
+        k=$((k + 1))
+        # shellcheck disable=SC2086
+        "$chorus" eval -q -j "$threads" --words "$words" --report --rouge-flags "$mn_flags -d" \
+            $cfg "$mn" >"$tmp/best.$k" 2>/dev/null || echo "benchmarks: failed: $cfg" >&2
+    done
+    awk -v k="$k" '
+        $1 == 1 && $3 == "Eval" && $2 ~ /^ROUGE-(1|2|L|SU4)$/ {
+            f = substr($7, 3) + 0
+            v[FILENAME, $4, $2] = f
+            ids[$4] = 1
+            if (!(($4, $2) in m) || f > m[$4, $2]) m[$4, $2] = f
+            if ($2 == "ROUGE-2" && (!($4 in b2) || f > b2[$4])) { b2[$4] = f; by[$4] = FILENAME }
+        }
+        END {
+            split("ROUGE-1 ROUGE-2 ROUGE-L ROUGE-SU4", names, " ")
+            n = 0
+            for (id in ids) n++
+            printf "| best of the %d configurations above, per cluster, each metric apart (knows the reference) ", k
+            for (j = 1; j <= 4; j++) { s = 0; for (id in ids) s += m[id, names[j]]; printf "| %.2f ", 100 * s / n }
+            printf "| - |\n"
+            printf "| the one configuration per cluster with the best R-2 (knows the reference) "
+            for (j = 1; j <= 4; j++) { s = 0; for (id in ids) s += v[by[id], id, names[j]]; printf "| %.2f ", 100 * s / n }
+            printf "| - |\n"
+        }' "$tmp"/best.*
+}
+
 methods="default salience ilp mmr submodular lexrank centroid lead"
 # the lead baseline as usually defined: whole sentences of each report in
 # turn, nothing left out, no redundancy control
@@ -104,6 +141,22 @@ plain_lead="--method lead --priors none --compress none --redundancy 1"
         echo "| all compression rules $(row F 'ROUGE-1|ROUGE-2|ROUGE-L|ROUGE-SU4' --words $words --compress all "$mn")"
         echo "| redundancy 0.5 $(row F 'ROUGE-1|ROUGE-2|ROUGE-L|ROUGE-SU4' --words $words --redundancy 0.5 "$mn")"
         echo "| MMR as before (no priors, no compression, redundancy 0.5) $(row F 'ROUGE-1|ROUGE-2|ROUGE-L|ROUGE-SU4' --words $words --method mmr --priors none --compress none --redundancy 0.5 "$mn")"
+        echo
+        echo "Choosing among all of the configurations above, cluster by cluster, with the"
+        echo "reference in hand (a ceiling for any mix of them, as the oracle is for"
+        echo "sentence selection):"
+        echo
+        echo "| selection | R-1 | R-2 | R-L | R-SU4 | ms/cluster |"
+        echo "|---|---|---|---|---|---|"
+        configs=()
+        for m in $methods; do
+            [ "$m" = mmr ] || configs+=("--method $m")
+        done
+        configs+=("$plain_lead" "--priors none" "--priors support" "--priors position"
+            "--priors position,support,length" "--priors position,support,context"
+            "--compress none" "--compress all" "--redundancy 0.5"
+            "--method mmr --priors none --compress none --redundancy 0.5")
+        best_rows "$words" "${configs[@]}"
         echo
     done
 
