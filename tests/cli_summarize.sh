@@ -85,6 +85,33 @@ PY
 expect_rc 0 "report --markdown" "$chorus" report --markdown "$ex"
 grep -q '^## Where the reports disagree' "$tmp/out" || fail "markdown report has no conflicts section"
 
+# --- the text report lists what people said, not titles or scare quotes;
+# idioms such as "That said," attribute nothing; a bare year is printed once
+mkdir -p "$tmp/ferry"
+cat >"$tmp/ferry/a.txt" <<'TXT'
+The night ferry to Lindqvist Island ran aground on a sandbar in 1987, and the new "Seawolf" boat was meant to end such trouble.
+Harbour master Ines Falk called the grounding "a disaster for the island" on Tuesday.
+That said, the ferry company expects the service to resume on Friday.
+TXT
+cat >"$tmp/ferry/b.txt" <<'TXT'
+Passengers tried to "sabotage" the timetable by boarding early, a crew member joked.
+Ines Falk said the ferry company would pay for hotel rooms for every stranded passenger.
+The night ferry to Lindqvist Island ran aground on a sandbar, the company confirmed.
+TXT
+expect_rc 0 "report on a written cluster" "$chorus" report "$tmp/ferry"
+grep -q 'Ines Falk: "a disaster for the island"' "$tmp/out" || fail "attributed quotation not listed"
+grep -q -E 'speaker unknown: "(Seawolf|sabotage)"' "$tmp/out" && fail "title or scare quote listed as a quotation"
+grep -q 'claim by That' "$tmp/out" && fail "'That said,' read as a claim by \"That\""
+grep -q '^  1987: The night ferry' "$tmp/out" || fail "bare year not printed once in the timeline"
+grep -q 'trouble\. \[1\]$' "$tmp/out" || fail "timeline line without its citation mark"
+expect_rc 0 "report --json on a written cluster" "$chorus" report --json "$tmp/ferry"
+python3 - "$tmp/out" <<'PY' || fail "json report lost the short quotation"
+import json, sys
+d = json.loads(open(sys.argv[1]).read())
+texts = [v["text"] for g in d["quotes"] for v in g["variants"]]
+assert "sabotage" in texts, texts
+PY
+
 # --- markdown
 expect_rc 0 "summarize --markdown" "$chorus" summarize --markdown "$ex"
 grep -q '^### Sources' "$tmp/out" || fail "markdown has no source list"

@@ -10,7 +10,10 @@
  *   statement  anything else.
  * The party of a claim or denial is the capitalised name run next to the
  * cue ("WikiLeaks said", "said John Kirby", "according to the ministry")
- * or the run that opens the sentence.
+ * or the run that opens the sentence; a pronoun or function word alone
+ * ("He said", "That said") names no party, and idioms that attribute
+ * nothing ("That said, ...", "Having said that", "Needless to say") are no
+ * claim.
  *
  * Grouping is greedy in document order: a sentence joins the existing fact
  * whose representative is most similar (cosine of TF-IDF vectors at least
@@ -100,9 +103,42 @@ static const char *const facts_time_words[] = {
     "jul",      "aug",      "sept",      "sep",      "oct",    "nov",      "dec",    NULL,
 };
 
+/* Capitalised words that stand for a party named elsewhere, or for none
+ * ("That said, ..."): a run of one of them alone is no party. */
+static const char *const facts_pronouns[] = {
+    "he",    "she",  "it",   "they", "we",    "i",    "you",   "this", "that",  "these", "those",
+    "there", "here", "what", "who",  "which", "his",  "her",   "its",  "their", "our",   "my",
+    "your",  "but",  "and",  "so",   "also",  "then", "as",    "if",   "when",  "while", "a",
+    "an",    "the",  "in",   "on",   "at",    "for",  "after", NULL,
+};
+
+/* 1 if the claim cue at word i is part of an idiom that attributes
+ * nothing: "That said," / "This said,", "Having said that", "Needless to
+ * say". */
+static int facts_idiom(const char *t, size_t len, const facts_word *w, size_t i) {
+    static const char *const that[] = {"that", "this", NULL};
+    static const char *const having[] = {"having", NULL};
+    static const char *const needless[] = {"needless", NULL};
+    const char *s = t + w[i].off;
+    if (w[i].len == 4 && !strncmp(s, "said", 4)) {
+        size_t after = w[i].off + w[i].len;
+        if (i > 0 && facts_in_list(that, t + w[i - 1].off, w[i - 1].len) && after < len &&
+            t[after] == ',')
+            return 1;
+        if (i > 0 && facts_in_list(having, t + w[i - 1].off, w[i - 1].len))
+            return 1;
+    }
+    if (w[i].len == 3 && !strncmp(s, "say", 3) && i > 1 && w[i - 1].len == 2 &&
+        !strncmp(t + w[i - 1].off, "to", 2) &&
+        facts_in_list(needless, t + w[i - 2].off, w[i - 2].len))
+        return 1;
+    return 0;
+}
+
 /* The capitalised run ending at word e (inclusive) going left, or starting at
  * word s going right; returns an arena copy of it or NULL. A run that is
- * only a day or month name is no party. */
+ * only a day or month name, or only a pronoun or function word, is no
+ * party. */
 static const char *facts_run(const char *t, const facts_word *w, size_t n, size_t at, int dir,
                              ch_arena *a) {
     if (at >= n || !facts_capitalised(t, &w[at]))
@@ -117,7 +153,8 @@ static const char *facts_run(const char *t, const facts_word *w, size_t n, size_
         while (first > 0 && facts_capitalised(t, &w[first - 1]))
             first--;
     }
-    if (first == last && facts_in_list(facts_time_words, t + w[first].off, w[first].len))
+    if (first == last && (facts_in_list(facts_time_words, t + w[first].off, w[first].len) ||
+                          facts_in_list(facts_pronouns, t + w[first].off, w[first].len)))
         return NULL;
     size_t off = w[first].off, end = w[last].off + w[last].len;
     return arena_strndup(a, t + off, end - off);
@@ -138,7 +175,8 @@ ch_fact_kind facts_classify(const char *text, size_t len, ch_arena *a, const cha
             cue = i;
             break;
         }
-        if (kind == FACT_STATEMENT && facts_in_list(facts_claim_cues, s, w[i].len)) {
+        if (kind == FACT_STATEMENT && facts_in_list(facts_claim_cues, s, w[i].len) &&
+            !facts_idiom(text, len, w, i)) {
             kind = FACT_CLAIM;
             cue = i;
         }

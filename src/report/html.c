@@ -250,10 +250,12 @@ static int html_quotes(const chorus_report *r, ch_buf *out) {
                       "<p class=\"meta\">Each quotation once, with every report that carries "
                       "it; <mark>marked</mark> words differ from the first version.</p>"))
         return -1;
-    if (!qs->n_groups && buf_puts(out, "<p>No direct quotations found.</p>"))
-        return -1;
-    for (size_t g = 0; g < qs->n_groups && g < HTML_QUOTES_MAX; g++) {
+    size_t shown = 0;
+    for (size_t g = 0; g < qs->n_groups && shown < HTML_QUOTES_MAX; g++) {
         const ch_quote_group *grp = &qs->g[g];
+        if (!render_quote_listed(r, grp))
+            continue;
+        shown++;
         const ch_quote *cq = &qs->q[grp->canonical];
         if (buf_puts(out, "<div class=\"quote\"><p class=\"meta\"><b>") ||
             html_escz(out, cq->speaker ? cq->speaker : "speaker unknown") ||
@@ -279,6 +281,8 @@ static int html_quotes(const chorus_report *r, ch_buf *out) {
         if (buf_puts(out, "</ul></div>"))
             return -1;
     }
+    if (!shown && buf_puts(out, "<p>No direct quotations found.</p>"))
+        return -1;
     return buf_puts(out, "</section>");
 }
 

@@ -3,6 +3,7 @@
  */
 #include "report/render.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -55,4 +56,23 @@ char *chorus_summary_render(const chorus_summary *s, chorus_render_format f, siz
         return NULL;
     }
     return buf_detach(&b, len);
+}
+
+int render_quote_listed(const chorus_report *r, const ch_quote_group *g) {
+    const ch_quotes *qs = &r->quotes;
+    for (size_t m = 0; m < g->n_members; m++)
+        if (qs->q[g->members[m].quote].speaker)
+            return 1;
+    const ch_quote *q = &qs->q[g->canonical];
+    const char *t = r->cluster->docs[q->doc].text + q->off;
+    size_t words = 0;
+    for (size_t i = 0; i < q->len && words < RENDER_QUOTE_MIN_WORDS; i++) {
+        unsigned char ch = (unsigned char)t[i];
+        int in = isalnum(ch) || ch >= 0x80;
+        int prev = i > 0 && (isalnum((unsigned char)t[i - 1]) || (unsigned char)t[i - 1] >= 0x80 ||
+                             t[i - 1] == '\'' || t[i - 1] == '-');
+        if (in && !prev)
+            words++;
+    }
+    return words >= RENDER_QUOTE_MIN_WORDS;
 }

@@ -38,6 +38,15 @@ int render_json_dump(json_t *root, ch_buf *out);
  * "report N". */
 const char *render_doc_label(const ch_doc *d, size_t i, char *tmp, size_t tmplen);
 
+/* 1 if a quotation group belongs in the human-readable listings (text,
+ * Markdown, HTML): some report names its speaker, or it has at least
+ * RENDER_QUOTE_MIN_WORDS words. One or two words in marks with nobody
+ * named are titles, nicknames or scare quotes ("the \"Brotherhood\" ad",
+ * to "sabotage" a team), not something a person said; the JSON report
+ * keeps every group. */
+#define RENDER_QUOTE_MIN_WORDS 3
+int render_quote_listed(const chorus_report *r, const ch_quote_group *g);
+
 /* Appends the citation mark "[1,3]" of sentence 'st'. */
 int render_cites(const chorus_summary_sentence *st, ch_buf *out);
 

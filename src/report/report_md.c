@@ -89,8 +89,11 @@ static int report_span(const chorus_report *r, uint32_t doc, size_t off, size_t 
 static int report_quotes(const chorus_report *r, int md, ch_buf *out) {
     const ch_quotes *qs = &r->quotes;
     size_t shown = 0;
-    for (size_t g = 0; g < qs->n_groups && shown < 30; g++, shown++) {
+    for (size_t g = 0; g < qs->n_groups && shown < 30; g++) {
         const ch_quote_group *grp = &qs->g[g];
+        if (!render_quote_listed(r, grp))
+            continue;
+        shown++;
         const ch_quote *cq = &qs->q[grp->canonical];
         if (buf_puts(out, md ? "- **" : "  ") ||
             buf_puts(out, cq->speaker ? cq->speaker : "speaker unknown") ||
@@ -152,9 +155,12 @@ static int report_timeline(const chorus_report *r, int md, ch_buf *out) {
     for (size_t k = 0; k < tl->n && k < 40; k++) {
         const ch_tl_event *ev = &tl->ev[k];
         const ch_tl_ref *rf = &ev->refs[0];
+        /* a label that only repeats the date ("1978") is not printed twice */
+        const char *label =
+            ev->label && !(ev->iso && strcmp(ev->label, ev->iso) == 0) ? ev->label : NULL;
         if (buf_printf(out, md ? "- **%s%s%s**: " : "  %s%s%s: ", ev->iso ? ev->iso : "undated",
-                       ev->label ? ", " : "", ev->label ? ev->label : "") ||
-            report_span(r, rf->doc, rf->off, rf->len, md, out) ||
+                       label ? ", " : "", label ? label : "") ||
+            report_span(r, rf->doc, rf->off, rf->len, md, out) || buf_putc(out, ' ') ||
             report_marks(out, ev->docs, ev->n_docs) || buf_putc(out, '\n'))
             return -1;
     }
