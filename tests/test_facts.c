@@ -36,6 +36,12 @@ static const facts_case facts_cases[] = {
     {"He said the pier was safe.", FACT_CLAIM, NULL},
     {"They told reporters the pier was safe.", FACT_CLAIM, NULL},
     {"It said in a statement that the pier was safe.", FACT_CLAIM, NULL},
+    /* a name does not run across a comma, a quotation mark or a dash */
+    {"Along with Roger Ailes, I said no to the offer.", FACT_CLAIM, NULL},
+    {"\"We'll raise money for the crew,\" Ines Falk said.", FACT_CLAIM, "Ines Falk"},
+    {"Mr. Falk said the pier was safe.", FACT_CLAIM, "Mr. Falk"},
+    {"U.S. Senator Ann Lee said the pier was safe.", FACT_CLAIM, "U.S. Senator Ann Lee"},
+    {"The captain - Ann Lee - said the pier was safe.", FACT_CLAIM, "Ann Lee"},
     /* a day name next to the cue is no party */
     {"Officials on Tuesday said the pier was safe.", FACT_CLAIM, NULL},
 };

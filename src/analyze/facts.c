@@ -139,18 +139,34 @@ static int facts_idiom(const char *t, size_t len, const facts_word *w, size_t i)
  * word s going right; returns an arena copy of it or NULL. A run that is
  * only a day or month name, or only a pronoun or function word, is no
  * party. */
+/* 1 if words k and k + 1 may belong to one name: only spaces, one line
+ * break or the periods of initials and titles ("J.D. Bowen", "Mr. Trump")
+ * lie between them, no comma, quotation mark or dash ("Roger Ailes, I
+ * said"). */
+static int facts_joined(const char *t, const facts_word *w, size_t k) {
+    size_t lines = 0;
+    for (size_t i = w[k].off + w[k].len; i < w[k + 1].off; i++) {
+        if (t[i] == '\n')
+            lines++;
+        else if (t[i] != ' ' && t[i] != '\t' && t[i] != '\r' && t[i] != '.')
+            return 0;
+    }
+    return lines < 2;
+}
+
 static const char *facts_run(const char *t, const facts_word *w, size_t n, size_t at, int dir,
                              ch_arena *a) {
     if (at >= n || !facts_capitalised(t, &w[at]))
         return NULL;
     size_t first = at, last = at;
     if (dir > 0) {
-        while (last + 1 < n && (facts_capitalised(t, &w[last + 1]) ||
-                                (last + 2 < n && facts_name_glue(t, &w[last + 1]) &&
-                                 facts_capitalised(t, &w[last + 2]))))
+        while (last + 1 < n && facts_joined(t, w, last) &&
+               (facts_capitalised(t, &w[last + 1]) ||
+                (last + 2 < n && facts_joined(t, w, last + 1) && facts_name_glue(t, &w[last + 1]) &&
+                 facts_capitalised(t, &w[last + 2]))))
             last += facts_capitalised(t, &w[last + 1]) ? 1 : 2;
     } else {
-        while (first > 0 && facts_capitalised(t, &w[first - 1]))
+        while (first > 0 && facts_joined(t, w, first - 1) && facts_capitalised(t, &w[first - 1]))
             first--;
     }
     if (first == last && (facts_in_list(facts_time_words, t + w[first].off, w[first].len) ||
