@@ -111,6 +111,9 @@ d = json.loads(open(sys.argv[1]).read())
 texts = [v["text"] for g in d["quotes"] for v in g["variants"]]
 assert "sabotage" in texts, texts
 PY
+expect_rc 0 "report --html on a written cluster" "$chorus" report --html "$tmp/ferry"
+grep -q '<b>1987</b>' "$tmp/out" || fail "bare year not printed once in the html timeline"
+grep -q 'sabotage&rdquo;' "$tmp/out" && fail "scare quote listed among the html quotations"
 
 # --- markdown
 expect_rc 0 "summarize --markdown" "$chorus" summarize --markdown "$ex"

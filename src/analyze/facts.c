@@ -135,10 +135,6 @@ static int facts_idiom(const char *t, size_t len, const facts_word *w, size_t i)
     return 0;
 }
 
-/* The capitalised run ending at word e (inclusive) going left, or starting at
- * word s going right; returns an arena copy of it or NULL. A run that is
- * only a day or month name, or only a pronoun or function word, is no
- * party. */
 /* 1 if words k and k + 1 may belong to one name: only spaces, one line
  * break or the periods of initials and titles ("J.D. Bowen", "Mr. Trump")
  * lie between them, no comma, quotation mark or dash ("Roger Ailes, I
@@ -154,6 +150,10 @@ static int facts_joined(const char *t, const facts_word *w, size_t k) {
     return lines < 2;
 }
 
+/* The capitalised run ending at word e (inclusive) going left, or starting at
+ * word s going right; returns an arena copy of it or NULL. A run that is
+ * only a day or month name, or only a pronoun or function word, is no
+ * party. */
 static const char *facts_run(const char *t, const facts_word *w, size_t n, size_t at, int dir,
                              ch_arena *a) {
     if (at >= n || !facts_capitalised(t, &w[at]))

@@ -368,8 +368,9 @@ static int html_timeline(const chorus_report *r, ch_buf *out) {
         const ch_tl_event *ev = &tl->ev[k];
         const ch_tl_ref *rf = &ev->refs[0];
         const ch_sentence *st = &c->sents[rf->sent];
+        const char *label = render_event_label(ev);
         if (buf_puts(out, "<li><b>") || html_escz(out, ev->iso ? ev->iso : "undated") ||
-            (ev->label && (buf_puts(out, " · ") || html_escz(out, ev->label))) ||
+            (label && (buf_puts(out, " · ") || html_escz(out, label))) ||
             buf_printf(out, "</b> <a href=\"#d%us%u\">", rf->doc + 1, st->pos) ||
             html_esc(out, c->docs[rf->doc].text + rf->off, rf->len) ||
             buf_puts(out, "</a> <span class=\"cite\">["))

@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 const char *render_doc_label(const ch_doc *d, size_t i, char *tmp, size_t tmplen) {
     if (d->meta.source && *d->meta.source)
@@ -66,13 +67,18 @@ int render_quote_listed(const chorus_report *r, const ch_quote_group *g) {
     const ch_quote *q = &qs->q[g->canonical];
     const char *t = r->cluster->docs[q->doc].text + q->off;
     size_t words = 0;
+    int inside = 0; /* in a word: letters, digits, non-ASCII, ' and - */
     for (size_t i = 0; i < q->len && words < RENDER_QUOTE_MIN_WORDS; i++) {
         unsigned char ch = (unsigned char)t[i];
-        int in = isalnum(ch) || ch >= 0x80;
-        int prev = i > 0 && (isalnum((unsigned char)t[i - 1]) || (unsigned char)t[i - 1] >= 0x80 ||
-                             t[i - 1] == '\'' || t[i - 1] == '-');
-        if (in && !prev)
-            words++;
+        int w = isalnum(ch) || ch >= 0x80 || ((ch == '\'' || ch == '-') && inside);
+        words += w && !inside;
+        inside = w;
     }
     return words >= RENDER_QUOTE_MIN_WORDS;
+}
+
+const char *render_event_label(const ch_tl_event *ev) {
+    if (!ev->label || (ev->iso && strcmp(ev->label, ev->iso) == 0))
+        return NULL;
+    return ev->label;
 }

@@ -47,6 +47,10 @@ const char *render_doc_label(const ch_doc *d, size_t i, char *tmp, size_t tmplen
 #define RENDER_QUOTE_MIN_WORDS 3
 int render_quote_listed(const chorus_report *r, const ch_quote_group *g);
 
+/* The label of a timeline event for the human-readable listings, or NULL
+ * when there is none or it only repeats the date ("1978"). */
+const char *render_event_label(const ch_tl_event *ev);
+
 /* Appends the citation mark "[1,3]" of sentence 'st'. */
 int render_cites(const chorus_summary_sentence *st, ch_buf *out);
 

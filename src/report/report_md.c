@@ -155,9 +155,7 @@ static int report_timeline(const chorus_report *r, int md, ch_buf *out) {
     for (size_t k = 0; k < tl->n && k < 40; k++) {
         const ch_tl_event *ev = &tl->ev[k];
         const ch_tl_ref *rf = &ev->refs[0];
-        /* a label that only repeats the date ("1978") is not printed twice */
-        const char *label =
-            ev->label && !(ev->iso && strcmp(ev->label, ev->iso) == 0) ? ev->label : NULL;
+        const char *label = render_event_label(ev);
         if (buf_printf(out, md ? "- **%s%s%s**: " : "  %s%s%s: ", ev->iso ? ev->iso : "undated",
                        label ? ", " : "", label ? label : "") ||
             report_span(r, rf->doc, rf->off, rf->len, md, out) || buf_putc(out, ' ') ||
